@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using CogLsp.Analysis.Diagnostics;
+
+namespace CogLsp.Analysis;
+
+/// <summary>User settings that change analysis results (the `cogLsp` configuration section, or CLI flags).</summary>
+public sealed record AnalysisOptions
+{
+    public static AnalysisOptions Default { get; } = new();
+
+    /// <summary>Per-rule severity overrides by ID; a null value turns the rule off.</summary>
+    public ImmutableDictionary<string, DiagnosticSeverity?> SeverityOverrides { get; init; } =
+        ImmutableDictionary<string, DiagnosticSeverity?>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
+
+    public bool InlayHints { get; init; } = true;
+
+    /// <summary>The platform Cog builds for (`--os`/`--arch` in the CLI); Cog's default is linux/amd64.</summary>
+    public string TargetOs { get; init; } = "linux";
+
+    public string TargetArch { get; init; } = "amd64";
+
+    /// <summary>The severity a diagnostic of <paramref name="descriptor"/> gets, or null when the user turned the rule off.</summary>
+    public DiagnosticSeverity? EffectiveSeverity(DiagnosticDescriptor descriptor, DiagnosticSeverity reported) =>
+        SeverityOverrides.TryGetValue(descriptor.Id, out var overridden) ? overridden : reported;
+}

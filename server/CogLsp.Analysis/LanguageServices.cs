@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using CogLsp.Analysis.CodeFixes;
+using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Features;
+
+namespace CogLsp.Analysis;
+
+/// <summary>
+/// The registry of every analyzer, feature provider and code fix. This is the one place a new rule
+/// or feature is wired in; the server and the CLI both use <see cref="CreateDefault"/>.
+/// </summary>
+public sealed class LanguageServices
+{
+    public ImmutableArray<IDiagnosticAnalyzer> Analyzers { get; init; } = [];
+
+    public ImmutableArray<IHoverProvider> HoverProviders { get; init; } = [];
+
+    public ImmutableArray<ICompletionProvider> CompletionProviders { get; init; } = [];
+
+    public ImmutableArray<IOutlineProvider> OutlineProviders { get; init; } = [];
+
+    public ImmutableArray<IDocumentLinkProvider> LinkProviders { get; init; } = [];
+
+    public ImmutableArray<IFoldingProvider> FoldingProviders { get; init; } = [];
+
+    public ImmutableArray<IInlayHintProvider> InlayHintProviders { get; init; } = [];
+
+    public ImmutableArray<IDefinitionProvider> DefinitionProviders { get; init; } = [];
+
+    public ImmutableArray<ICodeFixProvider> CodeFixProviders { get; init; } = [];
+
+    public ImmutableArray<IRefactoringProvider> RefactoringProviders { get; init; } = [];
+
+    /// <summary>Every rule the product knows, in ID order (the docs page and suppression checks use it).</summary>
+    public ImmutableArray<DiagnosticDescriptor> AllDescriptors =>
+        Analyzers.SelectMany(a => a.SupportedDiagnostics).Concat(GeneralDiagnostics.All)
+            .DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
+
+    public static LanguageServices CreateDefault() => new()
+    {
+        Analyzers =
+        [
+            // cog.yaml
+            new CogYaml.YamlSyntaxAnalyzer(),
+            // requirements files
+        ],
+        HoverProviders = [],
+        CompletionProviders = [],
+        OutlineProviders = [],
+        LinkProviders = [],
+        FoldingProviders = [],
+        InlayHintProviders = [],
+        DefinitionProviders = [],
+        CodeFixProviders = [],
+        RefactoringProviders = [],
+    };
+}

@@ -1,0 +1,288 @@
+using System.Text;
+
+namespace CogLsp.Syntax.Text;
+
+/// <summary>
+/// An immutable document text with a line map. Lines end at "\r\n", "\r" or "\n" (all three are
+/// recognised, as LSP requires). Offsets are UTF-16 code units into <see cref="Text"/>; positions can
+/// be read and written in UTF-16 or UTF-8 units. A byte order mark read from disk is not part of the
+/// text (editors never show it), but is remembered in <see cref="HasByteOrderMark"/> so a writer can keep it.
+/// </summary>
+public sealed class SourceText
+{
+    private int[]? _lineStarts;
+
+    private SourceText(string text, bool hasByteOrderMark)
+    {
+        Text = text;
+        HasByteOrderMark = hasByteOrderMark;
+    }
+
+    public static SourceText Empty { get; } = new(string.Empty, false);
+
+    public string Text { get; }
+
+    public int Length => Text.Length;
+
+    public bool HasByteOrderMark { get; }
+
+    public char this[int offset] => Text[offset];
+
+    /// <summary>Text as an editor sends it. A leading U+FEFF is taken to be a byte order mark and kept aside.</summary>
+    public static SourceText From(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length > 0 && text[0] == '\uFEFF' ? new SourceText(text[1..], true) : new SourceText(text, false);
+    }
+
+    /// <summary>
+    /// Decodes file bytes as UTF-8 (the encoding pip and Cog read these files in). Invalid sequences
+    /// become U+FFFD rather than an exception; <paramref name="hadInvalidUtf8"/> says whether any did.
+    /// </summary>
+    public static SourceText FromBytes(ReadOnlySpan<byte> bytes, out bool hadInvalidUtf8)
+    {
+        var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        if (bom)
+        {
+            bytes = bytes[3..];
+        }
+
+        hadInvalidUtf8 = !System.Text.Unicode.Utf8.IsValid(bytes);
+        return new SourceText(Encoding.UTF8.GetString(bytes), bom);
+    }
+
+    public static SourceText FromBytes(ReadOnlySpan<byte> bytes) => FromBytes(bytes, out _);
+
+    /// <summary>The text as it would be written to disk, with its byte order mark if it had one.</summary>
+    public byte[] ToBytes()
+    {
+        var body = Encoding.UTF8.GetBytes(Text);
+        if (!HasByteOrderMark)
+        {
+            return body;
+        }
+
+        var result = new byte[body.Length + 3];
+        result[0] = 0xEF;
+        result[1] = 0xBB;
+        result[2] = 0xBF;
+        body.CopyTo(result, 3);
+        return result;
+    }
+
+    public override string ToString() => Text;
+
+    public string ToString(TextSpan span) => Text.Substring(span.Start, span.Length);
+
+    public ReadOnlySpan<char> AsSpan(TextSpan span) => Text.AsSpan(span.Start, span.Length);
+
+    public int LineCount => LineStarts.Length;
+
+    private int[] LineStarts => _lineStarts ??= ComputeLineStarts(Text);
+
+    /// <summary>Offset of the first character of <paramref name="line"/>.</summary>
+    public int GetLineStart(int line) => LineStarts[line];
+
+    /// <summary>Offset just past the last character of <paramref name="line"/>, before its line break.</summary>
+    public int GetLineEnd(int line)
+    {
+        var next = line + 1 < LineStarts.Length ? LineStarts[line + 1] : Text.Length;
+        if (next > LineStarts[line] && line + 1 < LineStarts.Length)
+        {
+            next--;
+            if (Text[next] == '\n' && next > LineStarts[line] && Text[next - 1] == '\r')
+            {
+                next--;
+            }
+        }
+
+        return next;
+    }
+
+    /// <summary>Offset of the start of the next line (or the end of the text), i.e. including the line break.</summary>
+    public int GetLineEndIncludingBreak(int line) => line + 1 < LineStarts.Length ? LineStarts[line + 1] : Text.Length;
+
+    public TextSpan GetLineSpan(int line) => TextSpan.FromBounds(GetLineStart(line), GetLineEnd(line));
+
+    public string GetLineText(int line) => Text[GetLineStart(line)..GetLineEnd(line)];
+
+    /// <summary>The zero-based line containing <paramref name="offset"/> (an offset inside a line break belongs to the line it ends).</summary>
+    public int GetLineIndex(int offset)
+    {
+        offset = Math.Clamp(offset, 0, Text.Length);
+        var index = Array.BinarySearch(LineStarts, offset);
+        return index >= 0 ? index : ~index - 1;
+    }
+
+    public LinePosition GetLinePosition(int offset, PositionEncoding encoding = PositionEncoding.Utf16)
+    {
+        offset = Math.Clamp(offset, 0, Text.Length);
+        var line = GetLineIndex(offset);
+        var start = LineStarts[line];
+        return encoding == PositionEncoding.Utf16
+            ? new LinePosition(line, offset - start)
+            : new LinePosition(line, Utf8Length(Text.AsSpan(start, offset - start)));
+    }
+
+    public LinePositionSpan GetLinePositionSpan(TextSpan span, PositionEncoding encoding = PositionEncoding.Utf16) =>
+        new(GetLinePosition(span.Start, encoding), GetLinePosition(span.End, encoding));
+
+    /// <summary>
+    /// The offset of a position. Out-of-range input is clamped, as LSP asks: a line past the end means the
+    /// end of the text, a character past the end of its line means the end of that line. A position inside
+    /// a surrogate pair or a multi-byte UTF-8 sequence snaps to the start of that character.
+    /// </summary>
+    public int GetOffset(LinePosition position, PositionEncoding encoding = PositionEncoding.Utf16)
+    {
+        if (position.Line < 0)
+        {
+            return 0;
+        }
+
+        if (position.Line >= LineStarts.Length)
+        {
+            return Text.Length;
+        }
+
+        var start = LineStarts[position.Line];
+        var end = GetLineEnd(position.Line);
+        var character = Math.Max(0, position.Character);
+        if (encoding == PositionEncoding.Utf16)
+        {
+            var offset = Math.Min(start + character, end);
+            if (offset > start && offset < end && char.IsLowSurrogate(Text[offset]) && char.IsHighSurrogate(Text[offset - 1]))
+            {
+                offset--;
+            }
+
+            return offset;
+        }
+
+        var bytes = 0;
+        var i = start;
+        while (i < end)
+        {
+            var width = Utf8Width(Text, i, out var units);
+            if (bytes + width > character)
+            {
+                break;
+            }
+
+            bytes += width;
+            i += units;
+        }
+
+        return i;
+    }
+
+    public TextSpan GetSpan(LinePositionSpan span, PositionEncoding encoding = PositionEncoding.Utf16)
+    {
+        var start = GetOffset(span.Start, encoding);
+        var end = GetOffset(span.End, encoding);
+        return end >= start ? TextSpan.FromBounds(start, end) : TextSpan.FromBounds(end, start);
+    }
+
+    /// <summary>Applies changes whose spans refer to this text and do not overlap, in any order.</summary>
+    public SourceText WithChanges(IEnumerable<TextChange> changes)
+    {
+        var ordered = changes.OrderBy(c => c.Span.Start).ToList();
+        if (ordered.Count == 0)
+        {
+            return this;
+        }
+
+        var builder = new StringBuilder(Text.Length + ordered.Sum(c => c.NewText.Length));
+        var position = 0;
+        foreach (var change in ordered)
+        {
+            if (change.Span.Start < position || change.Span.End > Text.Length || change.Span.Length < 0)
+            {
+                throw new ArgumentException($"Change {change.Span} overlaps another change or lies outside the text.", nameof(changes));
+            }
+
+            builder.Append(Text, position, change.Span.Start - position);
+            builder.Append(change.NewText);
+            position = change.Span.End;
+        }
+
+        builder.Append(Text, position, Text.Length - position);
+        return new SourceText(builder.ToString(), HasByteOrderMark);
+    }
+
+    public SourceText WithChange(TextSpan span, string newText) => WithChanges([new TextChange(span, newText)]);
+
+    /// <summary>The text's own line break style, for edits that insert lines: the first break found, else "\n".</summary>
+    public string PreferredLineBreak
+    {
+        get
+        {
+            var i = Text.AsSpan().IndexOfAny('\r', '\n');
+            if (i < 0)
+            {
+                return "\n";
+            }
+
+            return Text[i] == '\n' ? "\n" : i + 1 < Text.Length && Text[i + 1] == '\n' ? "\r\n" : "\r";
+        }
+    }
+
+    private static int[] ComputeLineStarts(string text)
+    {
+        var starts = new List<int>(Math.Max(4, text.Length / 32)) { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                starts.Add(i + 1);
+            }
+            else if (c == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return starts.ToArray();
+    }
+
+    private static int Utf8Length(ReadOnlySpan<char> chars)
+    {
+        var total = 0;
+        for (var i = 0; i < chars.Length;)
+        {
+            total += Utf8Width(chars, i, out var units);
+            i += units;
+        }
+
+        return total;
+    }
+
+    private static int Utf8Width(ReadOnlySpan<char> chars, int index, out int units)
+    {
+        var c = chars[index];
+        units = 1;
+        if (c < 0x80)
+        {
+            return 1;
+        }
+
+        if (c < 0x800)
+        {
+            return 2;
+        }
+
+        if (char.IsHighSurrogate(c) && index + 1 < chars.Length && char.IsLowSurrogate(chars[index + 1]))
+        {
+            units = 2;
+            return 4;
+        }
+
+        // A lone surrogate is written as U+FFFD (3 bytes) by UTF-8 encoders.
+        return 3;
+    }
+}
