@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using CogLsp.Analysis;
+using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Workspace;
+
+namespace CogLsp.Server.Cli;
+
+/// <summary>
+/// The analysis behind `cog-lsp check`: the same LanguageServices and DiagnosticService the server
+/// uses, over the files on disk. A directory means every cog.yaml below it and the requirements files
+/// they use, plus requirements files found by name; a file means that file.
+/// </summary>
+public sealed class CheckRunner(LanguageServices services, IFileSystem fileSystem)
+{
+    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal)
+    {
+        ".git", "node_modules", ".venv", "venv", "__pycache__", ".mypy_cache", ".tox", "bin", "obj", "site-packages",
+    };
+
+    public sealed record FileResult(Document Document, ImmutableArray<Diagnostic> Diagnostics);
+
+    public sealed record Outcome(IReadOnlyList<FileResult> Files, IReadOnlyList<string> Problems);
+
+    public Outcome Run(IEnumerable<string> inputs, AnalysisOptions options, CancellationToken cancellationToken = default)
+    {
+        var problems = new List<string>();
+        var files = new List<string>();
+        var roots = new List<string>();
+        foreach (var input in inputs)
+        {
+            var full = PathUtil.Normalize(Path.GetFullPath(input));
+            if (fileSystem.DirectoryExists(full))
+            {
+                roots.Add(full);
+                files.AddRange(Discover(full));
+            }
+            else if (fileSystem.FileExists(full))
+            {
+                roots.Add(PathUtil.GetDirectory(full));
+                files.Add(full);
+            }
+            else
+            {
+                problems.Add($"{input}: no such file or directory");
+            }
+        }
+
+        var workspace = WorkspaceSnapshot.Create(fileSystem, roots, options);
+        var diagnostics = new DiagnosticService(services);
+        var results = new List<FileResult>();
+        foreach (var path in Rpc.ProjectFiles.Related(workspace, files).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var document = Rpc.DocumentKinds.Resolve(workspace, path);
+            if (document is null || document.Kind == DocumentKind.Unknown)
+            {
+                if (files.Contains(path) && document is not null)
+                {
+                    problems.Add($"{path}: not a cog.yaml or requirements file; skipped");
+                }
+
+                continue;
+            }
+
+            results.Add(new FileResult(document, diagnostics.GetDiagnostics(workspace, document, cancellationToken)));
+        }
+
+        return new Outcome(results, problems);
+    }
+
+    private IEnumerable<string> Discover(string directory)
+    {
+        var pending = new Stack<(string Path, int Depth)>();
+        pending.Push((directory, 0));
+        while (pending.Count > 0)
+        {
+            var (current, depth) = pending.Pop();
+            foreach (var file in fileSystem.EnumerateFiles(current))
+            {
+                var normalized = PathUtil.Normalize(file);
+                if (DocumentClassifier.ClassifyByName(normalized) != DocumentKind.Unknown)
+                {
+                    yield return normalized;
+                }
+            }
+
+            if (depth >= 8)
+            {
+                continue;
+            }
+
+            IEnumerable<string> subdirectories;
+            try
+            {
+                subdirectories = Directory.Exists(current) ? Directory.GetDirectories(current) : [];
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                subdirectories = [];
+            }
+
+            foreach (var sub in subdirectories)
+            {
+                if (!SkippedDirectories.Contains(Path.GetFileName(sub)))
+                {
+                    pending.Push((sub, depth + 1));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using CogLsp.Analysis;
+using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Workspace;
+
+namespace CogLsp.Server.Cli;
+
+/// <summary>
+/// The command line: `serve` (the default) speaks LSP on stdio; `check` prints diagnostics for CI;
+/// `docs` writes the rule reference. Exit codes: 0 fine, 1 an error-severity diagnostic (check) or a
+/// failure, 2 a usage error.
+/// </summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            return await ServeCommand.RunAsync().ConfigureAwait(false);
+        }
+
+        var root = new RootCommand("cog-lsp: a language server and checker for Cog projects (cog.yaml and its requirements file).");
+
+        var serve = new Command("serve", "Run the language server over stdin/stdout (the default).");
+        serve.SetAction((_, _) => ServeCommand.RunAsync());
+        root.Add(serve);
+
+        var paths = new Argument<string[]>("paths") { Description = "Cog project folders or files to check.", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        var severity = new Option<string[]>("--severity") { Description = "Override a rule's severity: ID=error|warning|information|hint|off (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var check = new Command("check", "Print the diagnostics of Cog projects; exit code 1 when any has error severity.") { paths, format, severity };
+        check.SetAction(result => Check(result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(severity) ?? []));
+        root.Add(check);
+
+        var docs = new Command("docs", "Print the Markdown reference of every diagnostic rule (docs/diagnostics.md).");
+        docs.SetAction(_ =>
+        {
+            Console.Out.Write(DocsGenerator.Generate(LanguageServices.CreateDefault()));
+            return 0;
+        });
+        root.Add(docs);
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                Console.Error.WriteLine($"cog-lsp: {error.Message}");
+            }
+
+            Console.Error.WriteLine("Run 'cog-lsp --help' for usage.");
+            return 2;
+        }
+
+        return await parsed.InvokeAsync().ConfigureAwait(false);
+    }
+
+    private static int Check(string[] paths, string format, string[] severities)
+    {
+        var overrides = AnalysisOptions.Default.SeverityOverrides;
+        foreach (var entry in severities)
+        {
+            var parts = entry.Split('=', 2);
+            var (ok, level) = parts.Length == 2 ? Rpc.ServerSettings.ParseSeverity(parts[1]) : (false, null);
+            if (!ok)
+            {
+                Console.Error.WriteLine($"cog-lsp: --severity expects ID=error|warning|information|hint|off, got '{entry}'");
+                return 2;
+            }
+
+            overrides = overrides.SetItem(parts[0].Trim(), level);
+        }
+
+        var options = AnalysisOptions.Default with { SeverityOverrides = overrides };
+        var runner = new CheckRunner(LanguageServices.CreateDefault(), PhysicalFileSystem.Instance);
+        var outcome = runner.Run(paths, options);
+        foreach (var problem in outcome.Problems)
+        {
+            Console.Error.WriteLine($"cog-lsp: {problem}");
+        }
+
+        Console.Out.Write(DiagnosticFormatter.Format(format, outcome.Files, Directory.GetCurrentDirectory()));
+        if (outcome.Files.Count == 0 && outcome.Problems.Count > 0)
+        {
+            return 2;
+        }
+
+        return outcome.Files.Any(f => f.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) ? 1 : 0;
+    }
+}

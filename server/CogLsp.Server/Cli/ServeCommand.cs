@@ -1,0 +1,25 @@
+using CogLsp.Analysis.Workspace;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CogLsp.Server.Cli;
+
+/// <summary>`cog-lsp serve`: LSP over stdin/stdout until exit. Nothing but protocol messages may reach stdout.</summary>
+public static class ServeCommand
+{
+    public static async Task<int> RunAsync()
+    {
+        var stdout = Console.OpenStandardOutput();
+        var stdin = Console.OpenStandardInput();
+        var stderr = Console.Error;
+
+        // Anything that writes to Console.Out by mistake would corrupt the protocol stream.
+        Console.SetOut(stderr);
+
+        await using var services = ServerComposition.BuildServices(PhysicalFileSystem.Instance, stderr);
+        var server = ServerComposition.CreateServer(services, stdin, stdout);
+        server.Start();
+        var code = await server.Exited.ConfigureAwait(false);
+        await server.DisposeAsync().ConfigureAwait(false);
+        return code;
+    }
+}

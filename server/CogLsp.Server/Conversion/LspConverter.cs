@@ -1,0 +1,63 @@
+using CogLsp.Analysis.CodeFixes;
+using CogLsp.Analysis.Diagnostics;
+using CogLsp.Server.Protocol;
+using CogLsp.Server.Rpc;
+using CogLsp.Syntax.Text;
+
+namespace CogLsp.Server.Conversion;
+
+/// <summary>Converts between Analysis values (UTF-16 offsets, plain records) and LSP values, in the negotiated position encoding.</summary>
+public readonly struct LspConverter(PositionEncoding encoding, DocumentUris uris)
+{
+    private readonly DocumentUris _uris = uris;
+
+    public PositionEncoding Encoding { get; } = encoding;
+
+    public Position ToPosition(SourceText text, int offset)
+    {
+        var p = text.GetLinePosition(offset, Encoding);
+        return new Position(p.Line, p.Character);
+    }
+
+    public Protocol.Range ToRange(SourceText text, TextSpan span) => new(ToPosition(text, span.Start), ToPosition(text, span.End));
+
+    public int ToOffset(SourceText text, Position position) => text.GetOffset(new LinePosition(position.Line, position.Character), Encoding);
+
+    public TextSpan ToSpan(SourceText text, Protocol.Range range) => text.GetSpan(
+        new LinePositionSpan(new LinePosition(range.Start.Line, range.Start.Character), new LinePosition(range.End.Line, range.End.Character)), Encoding);
+
+    public Protocol.Diagnostic ToDiagnostic(SourceText text, Analysis.Diagnostics.Diagnostic diagnostic, Func<string, SourceText?> textOf)
+    {
+        var tags = new List<int>();
+        if (diagnostic.Tags.HasFlag(DiagnosticTags.Unnecessary))
+        {
+            tags.Add(1);
+        }
+
+        if (diagnostic.Tags.HasFlag(DiagnosticTags.Deprecated))
+        {
+            tags.Add(2);
+        }
+
+        var converter = this;
+        var related = diagnostic.Related.IsDefaultOrEmpty
+            ? null
+            : diagnostic.Related.Select(r =>
+            {
+                var relatedText = textOf(r.Path) ?? text;
+                return new DiagnosticRelatedInformation(new Location(converter.ToUri(r.Path), converter.ToRange(relatedText, r.Span)), r.Message);
+            }).ToArray();
+
+        return new Protocol.Diagnostic(ToRange(text, diagnostic.Span), (int)diagnostic.Severity, diagnostic.Id, "cog-lsp", diagnostic.Message)
+        {
+            CodeDescription = new CodeDescription(diagnostic.Descriptor.HelpUri),
+            Tags = tags.Count == 0 ? null : tags.ToArray(),
+            RelatedInformation = related,
+            Data = diagnostic.Properties.IsEmpty ? null : diagnostic.Properties.ToDictionary(),
+        };
+    }
+
+    public TextEdit ToTextEdit(SourceText text, TextChange change) => new(ToRange(text, change.Span), change.NewText);
+
+    public string ToUri(string path) => _uris.ToUri(path);
+}

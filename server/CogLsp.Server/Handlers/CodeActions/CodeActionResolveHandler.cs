@@ -1,0 +1,34 @@
+using CogLsp.Server.Conversion;
+using CogLsp.Server.Protocol;
+using CogLsp.Server.Rpc;
+
+namespace CogLsp.Server.Handlers.CodeActions;
+
+/// <summary>codeAction/resolve: computes the edit of an action offered earlier; refuses (ContentModified) when the document changed since.</summary>
+public sealed class CodeActionResolveHandler : LspHandler<CodeAction, CodeAction>
+{
+    public override string Method => Methods.CodeActionResolve;
+
+    protected override Task<CodeAction> ExecuteAsync(CodeAction parameters, RequestContext context, CancellationToken cancellationToken)
+    {
+        var data = LspJson.Deserialize<CodeActionData>(parameters.Data)
+            ?? throw new StreamJsonRpc.LocalRpcException("The code action carries no data to resolve it with.") { ErrorCode = ErrorCodes.InvalidParams };
+        var document = context.GetDocument(data.Uri);
+        if (document is null || document.Version != data.Version)
+        {
+            throw new StreamJsonRpc.LocalRpcException("The document changed since the action was offered; ask for actions again.") { ErrorCode = ErrorCodes.ContentModified };
+        }
+
+        var converter = context.Converter;
+        var items = CodeActionCatalog.Collect(context, document, converter.ToSpan(document.Text, data.Range), data.Only, cancellationToken);
+        var item = data.Index < items.Count && items[data.Index].Title == data.Title ? items[data.Index] : items.FirstOrDefault(i => i.Title == data.Title);
+        if (item is null)
+        {
+            throw new StreamJsonRpc.LocalRpcException("The action is no longer available.") { ErrorCode = ErrorCodes.ContentModified };
+        }
+
+        var edit = WorkspaceEditConverter.Convert(item.ComputeEdit(cancellationToken), context.Workspace, converter, context.State.Client)
+            ?? throw new StreamJsonRpc.LocalRpcException("This client cannot apply the action's file operations.") { ErrorCode = ErrorCodes.RequestFailed };
+        return Task.FromResult(parameters with { Edit = edit });
+    }
+}

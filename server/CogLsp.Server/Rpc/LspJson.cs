@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CogLsp.Server.Rpc;
+
+/// <summary>The one serializer configuration of the wire: camelCase, nulls omitted, unknown fields ignored.</summary>
+public static class LspJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    public static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            PropertyNameCaseInsensitive = false,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        };
+        return options;
+    }
+
+    public static T? Deserialize<T>(JsonElement? element) =>
+        element is null || element.Value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null
+            ? default
+            : element.Value.Deserialize<T>(Options);
+
+    public static JsonElement ToElement<T>(T value) => JsonSerializer.SerializeToElement(value, Options);
+}

@@ -1,0 +1,178 @@
+using System.Reflection;
+using System.Text.Json;
+using CogLsp.Analysis;
+using CogLsp.Analysis.Diagnostics;
+using CogLsp.Server.Logging;
+using CogLsp.Server.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.VisualStudio.Threading;
+using StreamJsonRpc;
+
+namespace CogLsp.Server.Rpc;
+
+/// <summary>
+/// The JSON-RPC endpoint: StreamJsonRpc with LSP's header framing and System.Text.Json. Every handler
+/// is registered under its method name; each incoming message is checked against the lifecycle
+/// (before initialize, after shutdown) in arrival order and then handed to the <see cref="RequestQueue"/>.
+/// </summary>
+public sealed class LspServer : ILspClient, System.IAsyncDisposable
+{
+    private readonly JsonRpc _rpc;
+    private readonly Dictionary<string, ILspHandler> _handlers;
+    private readonly RequestQueue _queue;
+    private readonly ILogger _logger;
+    private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _initializeReceived;
+    private bool _shutdownReceived;
+
+    public LspServer(Stream input, Stream output, IEnumerable<ILspHandler> handlers, ServerState state, LanguageServices services, LspLoggerProvider loggerProvider)
+    {
+        State = state;
+        Services = services;
+        Diagnostics = new DiagnosticService(services);
+        Uris = new DocumentUris();
+        LoggerProvider = loggerProvider;
+        _logger = loggerProvider.CreateLogger("cog-lsp");
+        _handlers = handlers.ToDictionary(h => h.Method, StringComparer.Ordinal);
+
+        var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Create() };
+        _rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, FrameGuardStream.Wrap(input), formatter))
+        {
+            // Entry points run one at a time in arrival order; each only enqueues, so ordering is the queue's.
+            SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
+            CancelLocallyInvokedMethodsWhenConnectionIsClosed = true,
+        };
+
+        var invoke = typeof(Entry).GetMethod(nameof(Entry.InvokeAsync))!;
+        var invokeWithoutParams = typeof(Entry).GetMethod(nameof(Entry.InvokeWithoutParamsAsync))!;
+        foreach (var handler in _handlers.Values)
+        {
+            var entry = new Entry(this, handler);
+            var attribute = new JsonRpcMethodAttribute(handler.Method) { UseSingleObjectParameterDeserialization = true };
+            _rpc.AddLocalRpcMethod(invoke, entry, attribute);
+            _rpc.AddLocalRpcMethod(invokeWithoutParams, entry, new JsonRpcMethodAttribute(handler.Method));
+        }
+
+        _rpc.Disconnected += (_, e) =>
+        {
+            if (e.Reason is not DisconnectedReason.LocallyDisposed and not DisconnectedReason.RemotePartyTerminated)
+            {
+                _logger.LogWarning("Connection closed: {Reason} {Description}", e.Reason, e.Description);
+            }
+
+            _exit.TrySetResult(_shutdownReceived ? 0 : 1);
+        };
+
+        _queue = new RequestQueue(CreateContext, AfterMutation, _logger);
+        Publisher = new DiagnosticsPublisher(this);
+    }
+
+    public ServerState State { get; }
+
+    public LanguageServices Services { get; }
+
+    public DiagnosticService Diagnostics { get; }
+
+    public DocumentUris Uris { get; }
+
+    public LspLoggerProvider LoggerProvider { get; }
+
+    public DiagnosticsPublisher Publisher { get; }
+
+    public ILogger Logger => _logger;
+
+    /// <summary>Completes with the process exit code: 0 after shutdown then exit, 1 when exit (or end of input) comes without shutdown.</summary>
+    public Task<int> Exited => _exit.Task;
+
+    public void Start()
+    {
+        _rpc.StartListening();
+        LoggerProvider.Attach(this);
+    }
+
+    public Task NotifyAsync(string method, object? parameters) =>
+        _rpc.IsDisposed ? Task.CompletedTask : _rpc.NotifyWithParameterObjectAsync(method, parameters);
+
+    public async Task<T?> RequestAsync<T>(string method, object? parameters, CancellationToken cancellationToken) =>
+        await _rpc.InvokeWithParameterObjectAsync<T>(method, parameters, cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask DisposeAsync()
+    {
+        LoggerProvider.Detach();
+        await Publisher.DisposeAsync().ConfigureAwait(false);
+        await _queue.CompleteAsync().ConfigureAwait(false);
+        _rpc.Dispose();
+    }
+
+    internal void RequestExit() => _exit.TrySetResult(_shutdownReceived ? 0 : 1);
+
+    /// <summary>Queues work the server gives itself (e.g. applying settings that arrived), in order with the client's messages.</summary>
+    public Task<object?> EnqueueInternal(ILspHandler handler, JsonElement? parameters) => _queue.Enqueue(handler, parameters, CancellationToken.None);
+
+    private RequestContext CreateContext() => new(State.Workspace, State, Services, Diagnostics, this, Uris, _logger) { Server = this };
+
+    private void AfterMutation(ILspHandler handler) => Publisher.OnStateChanged(handler.Method);
+
+    private Task<object?> Dispatch(ILspHandler handler, JsonElement? parameters, CancellationToken cancellationToken, bool isNotification)
+    {
+        var method = handler.Method;
+        if (method == FrameGuardStream.MalformedMethod)
+        {
+            return handler.HandleAsync(parameters, CreateContext(), cancellationToken);
+        }
+
+        if (method == Methods.Exit)
+        {
+            RequestExit();
+            return Task.FromResult<object?>(null);
+        }
+
+        if (!_initializeReceived && method != Methods.Initialize)
+        {
+            if (isNotification)
+            {
+                _logger.LogWarning("Ignored {Method}: the server is not initialized yet", method);
+                return Task.FromResult<object?>(null);
+            }
+
+            throw new LocalRpcException("The server is not initialized yet: send initialize first.") { ErrorCode = ErrorCodes.ServerNotInitialized };
+        }
+
+        if (_shutdownReceived)
+        {
+            if (isNotification)
+            {
+                return Task.FromResult<object?>(null);
+            }
+
+            throw new LocalRpcException($"The server is shutting down and accepts no more requests ({method}).") { ErrorCode = ErrorCodes.InvalidRequest };
+        }
+
+        if (method == Methods.Initialize)
+        {
+            if (_initializeReceived)
+            {
+                throw new LocalRpcException("initialize was already received.") { ErrorCode = ErrorCodes.InvalidRequest };
+            }
+
+            _initializeReceived = true;
+        }
+
+        if (method == Methods.Shutdown)
+        {
+            _shutdownReceived = true;
+        }
+
+        return _queue.Enqueue(handler, parameters, cancellationToken);
+    }
+
+    /// <summary>The object StreamJsonRpc calls for one method; it forwards to <see cref="Dispatch"/>.</summary>
+    private sealed class Entry(LspServer server, ILspHandler handler)
+    {
+        public Task<object?> InvokeAsync(JsonElement parameters, CancellationToken cancellationToken) =>
+            server.Dispatch(handler, parameters, cancellationToken, Methods.IsNotification(handler.Method));
+
+        public Task<object?> InvokeWithoutParamsAsync(CancellationToken cancellationToken) =>
+            server.Dispatch(handler, null, cancellationToken, Methods.IsNotification(handler.Method));
+    }
+}

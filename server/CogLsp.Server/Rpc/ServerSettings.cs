@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using CogLsp.Analysis;
+using CogLsp.Analysis.Diagnostics;
+
+namespace CogLsp.Server.Rpc;
+
+/// <summary>
+/// The `cogLsp` settings section: { "severity": { "COG0101": "error" | "warning" | "information" | "hint" | "off" },
+/// "inlayHints": true, "trace": "off" | "messages" | "verbose" }. Unknown fields and bad values are
+/// ignored (with a log line), never fatal.
+/// </summary>
+public sealed record ServerSettings(ImmutableDictionary<string, DiagnosticSeverity?> Severity, bool InlayHints, string? Trace)
+{
+    public static ServerSettings Default { get; } = new(ImmutableDictionary<string, DiagnosticSeverity?>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase), true, null);
+
+    public static ServerSettings Parse(JsonElement? section, List<string> problems)
+    {
+        var result = Default;
+        if (section is not { ValueKind: JsonValueKind.Object } root)
+        {
+            return result;
+        }
+
+        if (root.TryGetProperty("severity", out var severity) && severity.ValueKind == JsonValueKind.Object)
+        {
+            var builder = result.Severity.ToBuilder();
+            foreach (var property in severity.EnumerateObject())
+            {
+                var parsed = property.Value.ValueKind == JsonValueKind.String ? ParseSeverity(property.Value.GetString()!) : (false, null);
+                if (parsed.Ok)
+                {
+                    builder[property.Name] = parsed.Severity;
+                }
+                else
+                {
+                    problems.Add($"cogLsp.severity.{property.Name}: expected \"error\", \"warning\", \"information\", \"hint\" or \"off\"");
+                }
+            }
+
+            result = result with { Severity = builder.ToImmutable() };
+        }
+
+        if (root.TryGetProperty("inlayHints", out var hints))
+        {
+            if (hints.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                result = result with { InlayHints = hints.GetBoolean() };
+            }
+            else if (hints.ValueKind == JsonValueKind.Object && hints.TryGetProperty("enabled", out var enabled) && enabled.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                result = result with { InlayHints = enabled.GetBoolean() };
+            }
+        }
+
+        if (root.TryGetProperty("trace", out var trace))
+        {
+            var value = trace.ValueKind == JsonValueKind.String ? trace.GetString()
+                : trace.ValueKind == JsonValueKind.Object && trace.TryGetProperty("server", out var server) && server.ValueKind == JsonValueKind.String ? server.GetString() : null;
+            if (value is "off" or "messages" or "verbose")
+            {
+                result = result with { Trace = value };
+            }
+        }
+
+        return result;
+    }
+
+    public static (bool Ok, DiagnosticSeverity? Severity) ParseSeverity(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "error" => (true, DiagnosticSeverity.Error),
+        "warning" => (true, DiagnosticSeverity.Warning),
+        "information" or "info" => (true, DiagnosticSeverity.Information),
+        "hint" => (true, DiagnosticSeverity.Hint),
+        "off" or "none" => (true, null),
+        _ => (false, null),
+    };
+
+    public AnalysisOptions ApplyTo(AnalysisOptions options) => options with { SeverityOverrides = Severity, InlayHints = InlayHints };
+}

@@ -1,0 +1,47 @@
+using CogLsp.Analysis;
+using CogLsp.Analysis.Workspace;
+using CogLsp.Syntax.Text;
+
+namespace CogLsp.Server.Rpc;
+
+public enum LifecycleStage
+{
+    Created,
+    Initialized,
+    ShutDown,
+}
+
+/// <summary>
+/// Everything the server remembers between messages. Architecture invariant: written only by
+/// mutating handlers, which the <see cref="RequestQueue"/> runs one at a time; read-only handlers see
+/// the <see cref="Workspace"/> snapshot captured when they were dequeued, never this object's later state.
+/// </summary>
+public sealed class ServerState
+{
+    private volatile WorkspaceSnapshot _workspace;
+
+    public ServerState(IFileSystem fileSystem)
+    {
+        _workspace = WorkspaceSnapshot.Create(fileSystem);
+    }
+
+    public WorkspaceSnapshot Workspace
+    {
+        get => _workspace;
+        set => _workspace = value;
+    }
+
+    public LifecycleStage Stage { get; set; } = LifecycleStage.Created;
+
+    public PositionEncoding Encoding { get; set; } = PositionEncoding.Utf16;
+
+    public ClientCapabilities Client { get; set; } = ClientCapabilities.None;
+
+    public string Trace { get; set; } = "off";
+
+    /// <summary>Workspace folders by URI, as the client named them.</summary>
+    public Dictionary<string, string> Folders { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Settings read from the client, before they are turned into <see cref="AnalysisOptions"/>.</summary>
+    public ServerSettings Settings { get; set; } = ServerSettings.Default;
+}
