@@ -21,7 +21,7 @@ namespace CogLsp.Server;
 /// <summary>Builds a server from its parts with dependency injection; every LSP method has one handler class registered here.</summary>
 public static class ServerComposition
 {
-    public static ServiceProvider BuildServices(IFileSystem fileSystem, TextWriter log)
+    public static ServiceProvider BuildServices(IFileSystem fileSystem, TextWriter log, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(fileSystem);
@@ -53,13 +53,14 @@ public static class ServerComposition
         AddHandler<CodeActionHandler>(services);
         AddHandler<CodeActionResolveHandler>(services);
 
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 
     public static LspServer CreateServer(IServiceProvider services, Stream input, Stream output) =>
         new(input, output, services.GetServices<ILspHandler>(), services.GetRequiredService<ServerState>(), services.GetRequiredService<LanguageServices>(), services.GetRequiredService<LspLoggerProvider>());
 
-    private static void AddHandler<T>(ServiceCollection services)
+    public static void AddHandler<T>(IServiceCollection services)
         where T : class, ILspHandler =>
         services.AddSingleton<ILspHandler, T>();
 }

@@ -1,0 +1,164 @@
+using System.Text;
+using CogLsp.Syntax.Text;
+
+namespace CogLsp.Syntax.Tests.Text;
+
+public class SourceTextTests
+{
+    [Theory]
+    [InlineData("a\nb", new[] { "a", "b" })]
+    [InlineData("a\r\nb\r\n", new[] { "a", "b", "" })]
+    [InlineData("a\rb\r\rc", new[] { "a", "b", "", "c" })]
+    [InlineData("", new[] { "" })]
+    [InlineData("\n", new[] { "", "" })]
+    [InlineData("x\r\n\ny", new[] { "x", "", "y" })]
+    public void Lines_end_at_crlf_cr_and_lf(string text, string[] lines)
+    {
+        var source = SourceText.From(text);
+        Assert.Equal(lines.Length, source.LineCount);
+        Assert.Equal(lines, Enumerable.Range(0, source.LineCount).Select(source.GetLineText).ToArray());
+    }
+
+    [Fact]
+    public void Byte_order_mark_is_kept_aside_and_written_back()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF, (byte)'a', (byte)'\n' };
+        var source = SourceText.FromBytes(bytes);
+        Assert.True(source.HasByteOrderMark);
+        Assert.Equal("a\n", source.Text);
+        Assert.Equal(bytes, source.ToBytes());
+        Assert.Equal("a", SourceText.From("\uFEFFa").Text);
+    }
+
+    [Fact]
+    public void Invalid_utf8_becomes_replacement_characters_and_is_flagged()
+    {
+        var source = SourceText.FromBytes([(byte)'a', 0xFF, (byte)'b'], out var invalid);
+        Assert.True(invalid);
+        Assert.Equal("a\uFFFDb", source.Text);
+    }
+
+    [Fact]
+    public void Utf8_and_utf16_columns_differ_after_non_ascii_text()
+    {
+        // "é" is 1 UTF-16 unit and 2 UTF-8 bytes; "😀" is 2 UTF-16 units and 4 UTF-8 bytes.
+        var source = SourceText.From("é😀x\nz");
+        var x = source.Text.IndexOf('x');
+        Assert.Equal(new LinePosition(0, 3), source.GetLinePosition(x, PositionEncoding.Utf16));
+        Assert.Equal(new LinePosition(0, 6), source.GetLinePosition(x, PositionEncoding.Utf8));
+        Assert.Equal(x, source.GetOffset(new LinePosition(0, 6), PositionEncoding.Utf8));
+        Assert.Equal(x, source.GetOffset(new LinePosition(0, 3), PositionEncoding.Utf16));
+    }
+
+    [Fact]
+    public void A_position_inside_a_surrogate_pair_snaps_to_its_start()
+    {
+        var source = SourceText.From("a😀b");
+        Assert.Equal(1, source.GetOffset(new LinePosition(0, 2), PositionEncoding.Utf16));
+        Assert.Equal(1, source.GetOffset(new LinePosition(0, 3), PositionEncoding.Utf8));
+    }
+
+    [Theory]
+    [InlineData(0, 99, 3)]
+    [InlineData(1, 99, 7)]
+    [InlineData(7, 0, 7)]
+    [InlineData(-1, 5, 0)]
+    [InlineData(0, -4, 0)]
+    public void Positions_past_the_end_are_clamped(int line, int character, int expected)
+    {
+        var source = SourceText.From("abc\r\nde");
+        Assert.Equal(expected, source.GetOffset(new LinePosition(line, character)));
+        Assert.Equal(expected, source.GetOffset(new LinePosition(line, character), PositionEncoding.Utf8));
+    }
+
+    [Fact]
+    public void Line_break_style_is_detected_for_inserted_lines()
+    {
+        Assert.Equal("\r\n", SourceText.From("a\r\nb").PreferredLineBreak);
+        Assert.Equal("\n", SourceText.From("a\nb").PreferredLineBreak);
+        Assert.Equal("\r", SourceText.From("a\rb").PreferredLineBreak);
+        Assert.Equal("\n", SourceText.From("ab").PreferredLineBreak);
+    }
+
+    [Fact]
+    public void Overlapping_changes_are_rejected()
+    {
+        var source = SourceText.From("abcdef");
+        Assert.Throws<ArgumentException>(() => source.WithChanges([new TextChange(new TextSpan(0, 3), "x"), new TextChange(new TextSpan(2, 2), "y")]));
+    }
+
+    /// <summary>Random edits, expressed as LSP ranges in both encodings, agree with a naive string model.</summary>
+    [Theory]
+    [InlineData(PositionEncoding.Utf16, 1)]
+    [InlineData(PositionEncoding.Utf8, 2)]
+    [InlineData(PositionEncoding.Utf16, 3)]
+    [InlineData(PositionEncoding.Utf8, 4)]
+    public void Random_edits_match_a_naive_model(PositionEncoding encoding, int seed)
+    {
+        var random = new Random(seed);
+        var alphabet = new[] { "a", "b", " ", "\n", "\r\n", "\r", "é", "😀", "=", "#", "\\" };
+        string RandomText(int max) => string.Concat(Enumerable.Range(0, random.Next(max)).Select(_ => alphabet[random.Next(alphabet.Length)]));
+
+        var model = RandomText(40);
+        var text = SourceText.From(model);
+        for (var step = 0; step < 400; step++)
+        {
+            // Pick offsets on character boundaries of the model, then express them as positions.
+            var boundaries = CharacterBoundaries(model);
+            var a = boundaries[random.Next(boundaries.Count)];
+            var b = boundaries[random.Next(boundaries.Count)];
+            var (start, end) = (Math.Min(a, b), Math.Max(a, b));
+            if (SplitsCrLf(model, start) || SplitsCrLf(model, end))
+            {
+                continue;
+            }
+
+            var insert = RandomText(6);
+            var range = new LinePositionSpan(NaivePosition(model, start, encoding), NaivePosition(model, end, encoding));
+            text = text.WithChange(text.GetSpan(range, encoding), insert);
+            model = model[..start] + insert + model[end..];
+
+            Assert.Equal(model, text.Text);
+            var check = boundaries.Count > 0 ? CharacterBoundaries(model)[random.Next(CharacterBoundaries(model).Count)] : 0;
+            if (!SplitsCrLf(model, check))
+            {
+                Assert.Equal(NaivePosition(model, check, encoding), text.GetLinePosition(check, encoding));
+                Assert.Equal(check, text.GetOffset(NaivePosition(model, check, encoding), encoding));
+            }
+        }
+    }
+
+    private static bool SplitsCrLf(string text, int offset) => offset > 0 && offset < text.Length && text[offset - 1] == '\r' && text[offset] == '\n';
+
+    private static List<int> CharacterBoundaries(string text)
+    {
+        var result = new List<int>();
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == 0 || i == text.Length || !(char.IsLowSurrogate(text[i]) && char.IsHighSurrogate(text[i - 1])))
+            {
+                result.Add(i);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The position of an offset computed the slow, obvious way: split on line breaks, count units.</summary>
+    private static LinePosition NaivePosition(string text, int offset, PositionEncoding encoding)
+    {
+        var line = 0;
+        var lineStart = 0;
+        for (var i = 0; i < offset; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        var prefix = text[lineStart..offset];
+        return new LinePosition(line, encoding == PositionEncoding.Utf16 ? prefix.Length : Encoding.UTF8.GetByteCount(prefix));
+    }
+}
