@@ -1,1 +1,19 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+using CogLsp.Benchmarks;
+
+// bench: `dotnet run -c Release --project bench/CogLsp.Benchmarks -- <what>`
+//   latency [SERVER]   end-to-end latency of the real server (spawn, open, keystrokes)
+//   micro [filter]     BenchmarkDotNet micro-benchmarks (SourceText, parsers)
+var what = args.Length > 0 ? args[0] : "latency";
+switch (what)
+{
+    case "latency":
+        var server = args.Length > 1 ? args[1] : Path.Combine(AppContext.BaseDirectory, "cog-lsp");
+        return await LatencyHarness.RunAsync(server);
+    case "micro":
+        BenchmarkSwitcher.FromAssembly(typeof(SourceTextBenchmarks).Assembly).Run(args[1..]);
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: CogLsp.Benchmarks latency [SERVER] | micro [BenchmarkDotNet args]");
+        return 2;
+}

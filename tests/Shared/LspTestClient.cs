@@ -21,6 +21,7 @@ public sealed class LspTestClient : IAsyncDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Task _reader;
     private int _nextId = 100;
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public LspTestClient(Stream toServer, Stream fromServer)
     {
@@ -92,8 +93,10 @@ public sealed class LspTestClient : IAsyncDisposable
         var deadline = DateTime.UtcNow + Patience;
         while (DateTime.UtcNow < deadline)
         {
+            Task arrived;
             lock (_notifications)
             {
+                arrived = _arrived.Task;
                 foreach (var n in _notifications)
                 {
                     if (n.GetProperty("method").GetString() == method && n.TryGetProperty("params", out var p) && (predicate is null || predicate(p)))
@@ -108,7 +111,8 @@ public sealed class LspTestClient : IAsyncDisposable
                 break;
             }
 
-            await Task.Delay(10);
+            // Wake on the next notification (or re-check after a while).
+            await Task.WhenAny(arrived, Task.Delay(1000));
         }
 
         throw new TimeoutException($"No {method} notification matching the condition arrived.");
@@ -196,10 +200,15 @@ public sealed class LspTestClient : IAsyncDisposable
                 }
                 else
                 {
+                    TaskCompletionSource signal;
                     lock (_notifications)
                     {
                         _notifications.Add(message);
+                        signal = _arrived;
+                        _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                     }
+
+                    signal.TrySetResult();
                 }
             }
             else if (hasId && _pending.TryRemove(id.GetInt32(), out var tcs))

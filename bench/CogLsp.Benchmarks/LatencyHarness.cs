@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CogLsp.Tests.Shared;
+
+namespace CogLsp.Benchmarks;
+
+/// <summary>
+/// Measures what an editor user feels, against the real executable: spawn → initialize result, didOpen →
+/// first diagnostics, and didChange → diagnostics over simulated keystrokes (p50/p99), for requirements
+/// files of several sizes. Figures are medians over repeated runs, printed with a baseline (the
+/// 100-line file) so machine noise shows up as a ratio rather than a verdict.
+/// </summary>
+public static class LatencyHarness
+{
+    public static async Task<int> RunAsync(string serverPath, int startups = 15, int keystrokes = 200)
+    {
+        Console.WriteLine($"server: {serverPath}");
+        var startupTimes = new List<double>();
+        for (var i = 0; i < startups; i++)
+        {
+            startupTimes.Add(await MeasureStartupAsync(serverPath));
+        }
+
+        Console.WriteLine($"spawn -> initialize result: median {Median(startupTimes):F1} ms, min {startupTimes.Min():F1} ms, max {startupTimes.Max():F1} ms over {startups} spawns");
+
+        var baseline = 0.0;
+        foreach (var lines in new[] { 100, 1_000, 10_000 })
+        {
+            var (open, typing) = await MeasureTypingAsync(serverPath, lines, keystrokes);
+            var p50 = Percentile(typing, 0.50);
+            var p99 = Percentile(typing, 0.99);
+            if (lines == 100)
+            {
+                baseline = p99;
+            }
+
+            Console.WriteLine($"{lines,6} lines: didOpen -> diagnostics {open:F1} ms; didChange -> diagnostics over {keystrokes} keystrokes: p50 {p50:F2} ms, p99 {p99:F2} ms (p99 = {p99 / baseline:F2}x the 100-line p99)");
+        }
+
+        return 0;
+    }
+
+    private static async Task<double> MeasureStartupAsync(string serverPath)
+    {
+        var clock = Stopwatch.StartNew();
+        using var process = Start(serverPath);
+        var client = new LspTestClient(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
+        await client.ResultAsync("initialize", new { processId = (int?)null, capabilities = new { } });
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        await client.ResultAsync("shutdown");
+        await client.NotifyAsync("exit");
+        await process.WaitForExitAsync();
+        return elapsed;
+    }
+
+    private static async Task<(double Open, List<double> Typing)> MeasureTypingAsync(string serverPath, int lines, int keystrokes)
+    {
+        var directory = Directory.CreateTempSubdirectory("cog-lsp-bench-");
+        var requirements = Path.Combine(directory.FullName, "requirements.txt");
+        var text = Corpus.RequirementsFile(lines);
+        await File.WriteAllTextAsync(requirements, text);
+        await File.WriteAllTextAsync(Path.Combine(directory.FullName, "cog.yaml"), Corpus.CogYaml());
+        var uri = new Uri(requirements).AbsoluteUri;
+
+        using var process = Start(serverPath);
+        var client = new LspTestClient(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
+        await client.InitializeAsync(rootUri: new Uri(directory.FullName).AbsoluteUri);
+
+        var clock = Stopwatch.StartNew();
+        await client.OpenAsync(uri, text, 1, "pip-requirements");
+        await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == uri && p.GetProperty("version").GetInt32() == 1);
+        var open = clock.Elapsed.TotalMilliseconds;
+
+        // Type "numpy==1.2" character by character on a new line in the middle of the file, over and over.
+        var typing = new List<double>();
+        var line = lines / 2;
+        var word = "numpy==1.2\n";
+        var column = 0;
+        for (var k = 0; k < keystrokes; k++)
+        {
+            var version = k + 2;
+            var ch = word[k % word.Length].ToString();
+            if (ch == "\n")
+            {
+                line++;
+                column = 0;
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            await client.NotifyAsync("textDocument/didChange", new
+            {
+                textDocument = new { uri, version },
+                contentChanges = new[] { new { range = new { start = new { line, character = column }, end = new { line, character = column } }, text = ch } },
+            });
+            await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == uri && p.GetProperty("version").GetInt32() == version);
+            typing.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            column = ch == "\n" ? 0 : column + 1;
+        }
+
+        await client.ResultAsync("shutdown");
+        await client.NotifyAsync("exit");
+        await process.WaitForExitAsync();
+        directory.Delete(true);
+        return (open, typing);
+    }
+
+    private static Process Start(string serverPath) => Process.Start(new ProcessStartInfo(serverPath, "serve")
+    {
+        RedirectStandardInput = true,
+        RedirectStandardOutput = true,
+        RedirectStandardError = false,
+        UseShellExecute = false,
+    })!;
+
+    private static double Median(List<double> values) => Percentile(values, 0.5);
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        var index = (int)Math.Ceiling(p * sorted.Count) - 1;
+        return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
+    }
+}
