@@ -42,6 +42,10 @@ public sealed class LanguageServices
         [
             // cog.yaml
             new CogYaml.YamlSyntaxAnalyzer(),
+            new CogYaml.CogSchemaAnalyzer(),
+            new CogYaml.CogValidationAnalyzer(),
+            new CogYaml.CogDeprecationAnalyzer(),
+            new CogYaml.CogFilesAnalyzer(),
             // requirements files
         ],
         HoverProviders = [],

@@ -241,7 +241,9 @@ public sealed class CogYamlDocument
                     Open(e, isMapping: false, q.Style == SequenceStyle.Flow, AnchorOf(q.Anchor), TagOf(q.Tag));
                     break;
                 case MappingEnd or SequenceEnd:
-                    Close(Offset(e.End));
+                    // The end event of a flow collection is an empty mark at its closing bracket; include the bracket.
+                    var end = Offset(e.End);
+                    Close(end < _text.Length && _text[end] is ']' or '}' ? end + 1 : end);
                     break;
             }
         }
