@@ -48,13 +48,31 @@ public sealed class LanguageServices
             new CogYaml.CogFilesAnalyzer(),
             // requirements files
         ],
-        HoverProviders = [],
-        CompletionProviders = [],
-        OutlineProviders = [],
-        LinkProviders = [],
-        FoldingProviders = [],
+        HoverProviders =
+        [
+            new CogYaml.CogYamlHoverProvider(),
+        ],
+        CompletionProviders =
+        [
+            new CogYaml.CogYamlCompletionProvider(),
+        ],
+        OutlineProviders =
+        [
+            new CogYaml.CogYamlOutlineProvider(),
+        ],
+        LinkProviders =
+        [
+            new CogYaml.CogYamlLinkProvider(),
+        ],
+        FoldingProviders =
+        [
+            new CogYaml.CogYamlFoldingProvider(),
+        ],
         InlayHintProviders = [],
-        DefinitionProviders = [],
+        DefinitionProviders =
+        [
+            new CogYaml.CogYamlLinkProvider(),
+        ],
         CodeFixProviders = [],
         RefactoringProviders = [],
     };
