@@ -42,15 +42,37 @@ public sealed class LanguageServices
         [
             // cog.yaml
             new CogYaml.YamlSyntaxAnalyzer(),
+            new CogYaml.CogSchemaAnalyzer(),
+            new CogYaml.CogValidationAnalyzer(),
+            new CogYaml.CogDeprecationAnalyzer(),
+            new CogYaml.CogFilesAnalyzer(),
             // requirements files
         ],
-        HoverProviders = [],
-        CompletionProviders = [],
-        OutlineProviders = [],
-        LinkProviders = [],
-        FoldingProviders = [],
+        HoverProviders =
+        [
+            new CogYaml.CogYamlHoverProvider(),
+        ],
+        CompletionProviders =
+        [
+            new CogYaml.CogYamlCompletionProvider(),
+        ],
+        OutlineProviders =
+        [
+            new CogYaml.CogYamlOutlineProvider(),
+        ],
+        LinkProviders =
+        [
+            new CogYaml.CogYamlLinkProvider(),
+        ],
+        FoldingProviders =
+        [
+            new CogYaml.CogYamlFoldingProvider(),
+        ],
         InlayHintProviders = [],
-        DefinitionProviders = [],
+        DefinitionProviders =
+        [
+            new CogYaml.CogYamlLinkProvider(),
+        ],
         CodeFixProviders = [],
         RefactoringProviders = [],
     };

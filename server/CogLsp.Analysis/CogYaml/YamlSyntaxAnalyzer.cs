@@ -1,15 +1,21 @@
 using System.Collections.Immutable;
 using CogLsp.Analysis.Diagnostics;
 using CogLsp.Analysis.Workspace;
+using CogLsp.Syntax.CogYaml;
 using CogLsp.Syntax.Text;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace CogLsp.Analysis.CogYaml;
 
-/// <summary>COG0001: cog.yaml is not well-formed YAML. Reports the first error at its exact position.</summary>
+/// <summary>
+/// COG0001: cog.yaml is not well-formed YAML (first parser error at its position, and aliases to unknown
+/// anchors). Also the reading problems that are not syntax: duplicate keys (COG0002), alias bombs (COG0003),
+/// a second document (COG0004) and nesting too deep to analyse (COG0005).
+/// </summary>
 public sealed class YamlSyntaxAnalyzer : IDiagnosticAnalyzer
 {
+    /// <summary>More expanded nodes than this is treated as an alias bomb (no honest cog.yaml comes close).</summary>
+    public const long MaxExpandedNodes = 1_000_000;
+
     public static readonly DiagnosticDescriptor YamlSyntaxError = new(
         "COG0001", "yaml-syntax-error", "cog.yaml is not valid YAML",
         "YAML syntax error: {0}", DiagnosticSeverity.Error,
@@ -20,59 +26,47 @@ public sealed class YamlSyntaxAnalyzer : IDiagnosticAnalyzer
 
     public DocumentKind Kind => DocumentKind.CogYaml;
 
-    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [YamlSyntaxError];
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        [YamlSyntaxError, CogYamlDiagnostics.DuplicateKey, CogYamlDiagnostics.ExcessiveAliasing, CogYamlDiagnostics.ExtraDocument, CogYamlDiagnostics.TooDeep];
 
     public void Analyze(AnalysisContext context)
     {
-        var error = FindFirstError(context.Document.Text);
-        if (error is not null)
+        var model = CogYamlTree.Model(context.Document);
+        var text = context.Document.Text;
+        foreach (var error in model.Errors)
         {
-            context.Report(YamlSyntaxError, error.Value.Span, error.Value.Message);
+            if (error.Kind == YamlErrorKind.TooDeep)
+            {
+                context.Report(CogYamlDiagnostics.TooDeep, error.Span, error.Message);
+            }
+            else
+            {
+                context.Report(YamlSyntaxError, error.Span, error.Message);
+            }
+        }
+
+        foreach (var duplicate in model.DuplicateKeys)
+        {
+            var firstLine = text.GetLineIndex(duplicate.First.Key.Span.Start) + 1;
+            context.Report(CogYamlDiagnostics.DuplicateKey, duplicate.Duplicate.Key.Span, duplicate.Duplicate.KeyText, firstLine);
+        }
+
+        if (model.ExpandedNodeCount > MaxExpandedNodes)
+        {
+            var firstAlias = model.Nodes.OfType<YamlAlias>().Select(a => a.Span).DefaultIfEmpty(new TextSpan(0, 0)).MinBy(s => s.Start);
+            context.Report(CogYamlDiagnostics.ExcessiveAliasing, firstAlias, MaxExpandedNodes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (model.ExtraDocument is { } extra)
+        {
+            context.Report(CogYamlDiagnostics.ExtraDocument, extra.IsEmpty && extra.Start < text.Length ? new TextSpan(extra.Start, Math.Min(3, text.Length - extra.Start)) : extra);
         }
     }
 
-    /// <summary>The first syntax error YamlDotNet finds, with its span in UTF-16 offsets.</summary>
+    /// <summary>The first syntax error, with its span in UTF-16 offsets (kept for callers that only need that).</summary>
     public static (TextSpan Span, string Message)? FindFirstError(SourceText text)
     {
-        try
-        {
-            var parser = new Parser(new StringReader(text.Text));
-            while (parser.MoveNext())
-            {
-                if (parser.Current is StreamEnd)
-                {
-                    break;
-                }
-            }
-
-            return null;
-        }
-        catch (YamlException e)
-        {
-            var start = ToOffset(text, e.Start);
-            var end = Math.Max(start, ToOffset(text, e.End));
-            if (end == start && start < text.Length && text[start] is not ('\r' or '\n'))
-            {
-                end = start + 1;
-            }
-
-            var message = e.InnerException is not null && e.Message.StartsWith("(Line:", StringComparison.Ordinal) ? e.InnerException.Message : e.Message;
-            return (TextSpan.FromBounds(start, end), CleanMessage(message));
-        }
-    }
-
-    /// <summary>YamlDotNet marks are 1-based lines and columns counted in UTF-16 units; LSP needs 0-based.</summary>
-    internal static int ToOffset(SourceText text, Mark mark)
-    {
-        var line = (int)Math.Max(0, mark.Line - 1);
-        var column = (int)Math.Max(0, mark.Column - 1);
-        return text.GetOffset(new LinePosition(line, column));
-    }
-
-    private static string CleanMessage(string message)
-    {
-        // YamlDotNet prefixes messages with "(Line: a, Col: b, Idx: c) - (Line: …): "; the range already says where.
-        var marker = message.IndexOf("): ", StringComparison.Ordinal);
-        return marker >= 0 && message.StartsWith("(Line:", StringComparison.Ordinal) ? message[(marker + 3)..] : message;
+        var error = CogYamlDocument.Parse(text).Errors.FirstOrDefault(e => e.Kind == YamlErrorKind.Syntax);
+        return error is null ? null : (error.Span, error.Message);
     }
 }

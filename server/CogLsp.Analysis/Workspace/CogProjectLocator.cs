@@ -1,0 +1,211 @@
+using System.Collections.Immutable;
+using CogLsp.Analysis.Cog;
+using CogLsp.Analysis.CogYaml;
+using CogLsp.Syntax.CogYaml;
+
+namespace CogLsp.Analysis.Workspace;
+
+/// <summary>
+/// The project graph: what a cog.yaml says for resolution (<see cref="GetBuildConfig"/>), which cog.yaml
+/// files use a requirements file (<see cref="FindCogYamlsUsing"/>), and the kind of a file
+/// (<see cref="KindOf"/>). Everything is memoised per snapshot, so the server can ask freely after every
+/// edit; searches are bounded in depth and cycle-safe.
+/// </summary>
+public static class CogProjectLocator
+{
+    /// <summary>How many folders above a requirements file are searched for a cog.yaml.</summary>
+    public const int MaxAncestorLevels = 20;
+
+    /// <summary>How many files an include chain (`-r`/`-c`) is followed through.</summary>
+    public const int MaxIncludedFiles = 64;
+
+    private static readonly string[] CogYamlNames = ["cog.yaml", "cog.yml"];
+
+    /// <summary>What <paramref name="cogYaml"/> says that matters for resolution, decoded as Cog decodes it; null when it is not a mapping.</summary>
+    public static CogBuildConfig? GetBuildConfig(WorkspaceSnapshot workspace, Document cogYaml) =>
+        workspace.GetOrAdd(("cog-build-config", cogYaml.Path), _ => new Box<CogBuildConfig?>(Compute(cogYaml))).Value;
+
+    /// <summary>The cog.yaml/cog.yml files whose python_requirements is <paramref name="requirementsPath"/> or reaches it through -r/-c includes.</summary>
+    public static ImmutableArray<string> FindCogYamlsUsing(WorkspaceSnapshot workspace, string requirementsPath)
+    {
+        var path = PathUtil.Normalize(requirementsPath);
+        return workspace.GetOrAdd(("cog-yamls-using", path), w => new Box<ImmutableArray<string>>(Search(w, path))).Value;
+    }
+
+    /// <summary>The kind of the file at <paramref name="path"/>: by its name, else Requirements when a cog.yaml uses it.</summary>
+    public static DocumentKind KindOf(WorkspaceSnapshot workspace, string path)
+    {
+        var byName = DocumentClassifier.ClassifyByName(path);
+        if (byName != DocumentKind.Unknown)
+        {
+            return byName;
+        }
+
+        return FindCogYamlsUsing(workspace, path).IsEmpty ? DocumentKind.Unknown : DocumentKind.Requirements;
+    }
+
+    /// <summary>Every file the requirements file named by a cog.yaml reaches (itself first, then its -r/-c includes), bounded and cycle-safe.</summary>
+    public static ImmutableArray<string> RequirementsClosure(WorkspaceSnapshot workspace, string cogYamlPath)
+    {
+        var cogYaml = workspace.GetDocument(cogYamlPath, DocumentKind.CogYaml);
+        if (cogYaml is null || GetBuildConfig(workspace, cogYaml)?.RequirementsPath is not { } start)
+        {
+            return [];
+        }
+
+        return workspace.GetOrAdd(("cog-requirements-closure", cogYaml.Path), w => new Box<ImmutableArray<string>>(Closure(w, start))).Value;
+    }
+
+    private static CogBuildConfig? Compute(Document cogYaml)
+    {
+        var model = CogYamlTree.Model(cogYaml);
+        if (CogYamlTree.Resolve(model.Root) is not YamlMapping root)
+        {
+            return null;
+        }
+
+        var spans = ImmutableDictionary.CreateBuilder<string, Syntax.Text.TextSpan>(StringComparer.Ordinal);
+        var build = CogYamlTree.Lookup(root, "build")?.Value;
+
+        YamlNode? Value(string key)
+        {
+            var entry = CogYamlTree.Lookup(build, key);
+            if (entry?.Value is { } value && !CogYamlTree.IsNull(value))
+            {
+                spans["build." + key] = value.Span;
+            }
+
+            return entry?.Value;
+        }
+
+        var python = CogYamlTree.GoString(Value("python_version"));
+        var gpu = CogYamlTree.GoBool(Value("gpu")) == true;
+        var cuda = CogYamlTree.GoString(Value("cuda"));
+        var cudnn = CogYamlTree.GoString(Value("cudnn"));
+        var requirements = CogYamlTree.GoString(Value("python_requirements"));
+        var packages = CogYamlTree.GoStringList(Value("python_packages"));
+        var system = CogYamlTree.GoStringList(Value("system_packages"));
+        return new CogBuildConfig
+        {
+            CogYamlPath = cogYaml.Path,
+            PythonVersion = string.IsNullOrEmpty(python) ? null : python,
+            Gpu = gpu,
+            Cuda = string.IsNullOrEmpty(cuda) ? null : cuda,
+            Cudnn = string.IsNullOrEmpty(cudnn) ? null : cudnn,
+            PythonPackages = packages is null ? default : packages.Select(p => p.Value).ToImmutableArray(),
+            PythonPackageSpans = packages is null ? [] : packages.Select(p => p.Node.Span).ToImmutableArray(),
+            PythonRequirements = string.IsNullOrEmpty(requirements) ? null : requirements,
+            SystemPackages = system is null ? [] : system.Select(p => p.Value).ToImmutableArray(),
+            Spans = spans.ToImmutable(),
+        };
+    }
+
+    private static ImmutableArray<string> Search(WorkspaceSnapshot workspace, string requirementsPath)
+    {
+        var result = ImmutableArray.CreateBuilder<string>();
+        var root = workspace.Roots.Where(r => PathUtil.IsUnder(requirementsPath, r)).OrderByDescending(r => r.Length).FirstOrDefault();
+        var folder = PathUtil.GetDirectory(requirementsPath);
+        for (var level = 0; level <= MaxAncestorLevels; level++)
+        {
+            foreach (var name in CogYamlNames)
+            {
+                var candidate = PathUtil.Normalize(folder.TrimEnd('/') + "/" + name);
+                if (!workspace.FileExists(candidate))
+                {
+                    continue;
+                }
+
+                if (RequirementsClosure(workspace, candidate).Contains(requirementsPath))
+                {
+                    result.Add(candidate);
+                }
+            }
+
+            if (root is not null && PathUtil.Normalize(folder) == root)
+            {
+                break;
+            }
+
+            var parent = PathUtil.GetDirectory(folder);
+            if (parent == folder || parent == "." || folder == "/")
+            {
+                break;
+            }
+
+            folder = parent;
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static ImmutableArray<string> Closure(WorkspaceSnapshot workspace, string start)
+    {
+        var seen = new List<string>();
+        var queue = new Queue<string>();
+        queue.Enqueue(PathUtil.Normalize(start));
+        while (queue.Count > 0 && seen.Count < MaxIncludedFiles)
+        {
+            var path = queue.Dequeue();
+            if (seen.Contains(path))
+            {
+                continue;
+            }
+
+            seen.Add(path);
+            var document = workspace.GetDocument(path);
+            if (document is null)
+            {
+                continue;
+            }
+
+            foreach (var include in ScanIncludes(document.Text.Text))
+            {
+                queue.Enqueue(PathUtil.Resolve(PathUtil.GetDirectory(path), include));
+            }
+        }
+
+        return [.. seen];
+    }
+
+    /// <summary>
+    /// The files named by `-r`/`--requirement`/`-c`/`--constraint` lines: a plain line scan (the
+    /// requirements parser owns the full syntax; the graph only needs the file names).
+    /// </summary>
+    internal static IEnumerable<string> ScanIncludes(string text)
+    {
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            var hash = line.IndexOf(" #", StringComparison.Ordinal);
+            if (hash >= 0)
+            {
+                line = line[..hash].TrimEnd();
+            }
+
+            foreach (var option in new[] { "--requirement", "--constraint", "-r", "-c" })
+            {
+                if (!line.StartsWith(option, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var rest = line[option.Length..];
+                if (rest.Length == 0 || !(rest[0] is ' ' or '\t' or '=' || option.Length == 2))
+                {
+                    continue;
+                }
+
+                var name = rest.TrimStart(' ', '\t', '=').Trim();
+                if (name.Length > 0 && !name.Contains("://", StringComparison.Ordinal))
+                {
+                    yield return name;
+                }
+
+                break;
+            }
+        }
+    }
+
+    /// <summary>The snapshot cache holds reference types only.</summary>
+    private sealed record Box<T>(T Value);
+}
