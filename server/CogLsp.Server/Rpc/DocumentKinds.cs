@@ -2,7 +2,7 @@ using CogLsp.Analysis.Workspace;
 
 namespace CogLsp.Server.Rpc;
 
-/// <summary>Decides which analysis a document gets: by file name, or by a cog.yaml that names it.</summary>
+/// <summary>Decides which analysis a document gets: by file name, or by a cog.yaml (or include) that names it.</summary>
 public static class DocumentKinds
 {
     public static Document? Resolve(WorkspaceSnapshot workspace, string path)
@@ -13,9 +13,7 @@ public static class DocumentKinds
             return document;
         }
 
-        var kind = ProjectKind(workspace, path);
+        var kind = CogProjectLocator.KindOf(workspace, document.Path);
         return kind == DocumentKind.Unknown ? document : document.WithKind(kind);
     }
-
-    private static DocumentKind ProjectKind(WorkspaceSnapshot workspace, string path) => DocumentKind.Unknown;
 }

@@ -43,7 +43,7 @@ public class DocumentSyncTests
         });
 
         var published = await server.Client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p.GetProperty("version").GetInt32() == 2);
-        Assert.Equal(0, published.GetProperty("diagnostics").GetArrayLength());
+        Assert.DoesNotContain(published.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() == "COG0001");
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class DocumentSyncTests
         var first = await server.Client.ResultAsync("textDocument/diagnostic", new { textDocument = new { uri = Uri } });
         Assert.Equal(1, first.GetProperty("items").GetArrayLength());
 
-        files.Add("/project/cog.yaml", "build:\n  gpu: true\n");
+        files.Add("/project/cog.yaml", "build:\n  python_version: \"3.11\"\n");
         await server.Client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = Uri, type = 2 } } });
         var second = await server.Client.ResultAsync("textDocument/diagnostic", new { textDocument = new { uri = Uri }, previousResultId = first.GetProperty("resultId").GetString() });
         Assert.Equal("full", second.GetProperty("kind").GetString());
@@ -136,5 +136,22 @@ public class DocumentSyncTests
         var second = await server.Client.ResultAsync("textDocument/diagnostic", new { textDocument = new { uri = Uri }, previousResultId = first.GetProperty("resultId").GetString() });
         Assert.Equal("unchanged", second.GetProperty("kind").GetString());
         Assert.False(second.TryGetProperty("items", out _));
+    }
+
+    [Fact]
+    public async Task A_requirements_file_used_by_an_open_cog_yaml_gets_diagnostics_without_being_opened()
+    {
+        var files = new CogLsp.Analysis.Workspace.InMemoryFileSystem()
+            .Add("/project/requirements.txt", "numpy==1.26.4\n")
+            .Add("/project/predict.py", "class Predictor:\n    pass\n");
+        await using var server = new InProcessServer(files);
+        await server.Client.InitializeAsync();
+        await server.Client.OpenAsync(Uri, "build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\npredict: \"predict.py:Predictor\"\n");
+        await server.Client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == "file:///project/requirements.txt");
+
+        // Point cog.yaml at a file that does not exist: cog.yaml reports it at once.
+        await server.Client.NotifyAsync("textDocument/didChange", new { textDocument = new { uri = Uri, version = 2 }, contentChanges = new[] { Change(2, 23, 2, 39, "missing.txt") } });
+        var published = await server.Client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == Uri && p.GetProperty("version").GetInt32() == 2);
+        Assert.Contains(published.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() == "COG0401");
     }
 }
