@@ -18,7 +18,7 @@ public sealed class DiagnosticsPublisher(LspServer server) : IAsyncDisposable
     private CancellationTokenSource? _current;
     private Task _running = Task.CompletedTask;
 
-    public bool UsesPull => server.State.Client.SupportsPullDiagnostics;
+    public bool UsesPull => server.State.UsesPullDiagnostics;
 
     public void OnStateChanged(string method)
     {

@@ -39,6 +39,13 @@ public sealed class ServerState
 
     public string Trace { get; set; } = "off";
 
+    /// <summary>
+    /// Pull (textDocument/diagnostic) when the client supports it, else push. A client may force either
+    /// with the initialization option `diagnosticMode: "push" | "pull"`. Never both: a client that pulls
+    /// and also receives pushes shows every diagnostic twice.
+    /// </summary>
+    public bool UsesPullDiagnostics { get; set; }
+
     /// <summary>Workspace folders by URI, as the client named them.</summary>
     public Dictionary<string, string> Folders { get; } = new(StringComparer.Ordinal);
 

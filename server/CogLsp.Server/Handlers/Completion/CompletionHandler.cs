@@ -1,4 +1,5 @@
 using CogLsp.Analysis.Features;
+using CogLsp.Server.Conversion;
 using CogLsp.Server.Protocol;
 using CogLsp.Server.Rpc;
 
@@ -26,7 +27,6 @@ public sealed class CompletionHandler : LspHandler<CompletionParams, CompletionL
         var snippets = context.State.Client.SupportsSnippets;
         var items = context.Services.CompletionProviders.Where(p => p.Kind == document.Kind)
             .SelectMany(p => p.GetCompletions(feature, offset))
-            .Where(i => snippets || !i.IsSnippet)
             .Select(i => new Protocol.CompletionItem(i.Label)
             {
                 Kind = ToKind(i.Kind),
@@ -34,8 +34,10 @@ public sealed class CompletionHandler : LspHandler<CompletionParams, CompletionL
                 Documentation = i.DocumentationMarkdown is null ? null : MarkupContent.Markdown(i.DocumentationMarkdown),
                 SortText = i.SortText,
                 FilterText = i.FilterText,
-                InsertTextFormat = i.IsSnippet ? 2 : 1,
-                TextEdit = new TextEdit(converter.ToRange(document.Text, i.ReplaceSpan), i.InsertText ?? i.Label),
+                InsertTextFormat = i.IsSnippet && snippets ? 2 : 1,
+                TextEdit = new TextEdit(
+                    converter.ToRange(document.Text, i.ReplaceSpan),
+                    i.IsSnippet && !snippets ? SnippetText.ToPlainText(i.InsertText ?? i.Label) : i.InsertText ?? i.Label),
                 Tags = i.Deprecated ? [1] : null,
             })
             .ToArray();

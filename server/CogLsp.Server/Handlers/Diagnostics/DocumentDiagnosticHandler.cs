@@ -14,7 +14,7 @@ public sealed class DocumentDiagnosticHandler : LspHandler<DocumentDiagnosticPar
 
     public void Contribute(ServerCapabilities capabilities, ClientCapabilities client)
     {
-        if (client.SupportsPullDiagnostics)
+        // Initialize removes this again when the client asked for push diagnostics.
         {
             capabilities.DiagnosticProvider = new DiagnosticOptions("cog-lsp", InterFileDependencies: true, WorkspaceDiagnostics: false);
         }

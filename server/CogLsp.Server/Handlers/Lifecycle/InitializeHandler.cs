@@ -24,6 +24,9 @@ public sealed class InitializeHandler(IServiceProvider services) : LspHandler<In
         var offered = client.PositionEncodings;
         state.Encoding = offered.Contains("utf-8") ? PositionEncoding.Utf8 : PositionEncoding.Utf16;
         state.Trace = parameters.Trace ?? "off";
+        var mode = parameters.InitializationOptions is { ValueKind: System.Text.Json.JsonValueKind.Object } options
+            && options.TryGetProperty("diagnosticMode", out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
+        state.UsesPullDiagnostics = mode switch { "push" => false, "pull" => true, _ => client.SupportsPullDiagnostics };
 
         var roots = new List<string>();
         foreach (var folder in parameters.WorkspaceFolders ?? [])
@@ -54,6 +57,11 @@ public sealed class InitializeHandler(IServiceProvider services) : LspHandler<In
         foreach (var contributor in services.GetServices<ILspHandler>().OfType<ICapabilityContributor>())
         {
             contributor.Contribute(capabilities, client);
+        }
+
+        if (!state.UsesPullDiagnostics)
+        {
+            capabilities.DiagnosticProvider = null;
         }
 
         return Task.FromResult(new InitializeResult(capabilities, new ServerInfo("cog-lsp", ServerVersion.Current)));
