@@ -64,7 +64,8 @@ internal sealed class CogResolverRun
         var output = ImmutableArray<string>.Empty;
         string? baseImage = null;
         string? cogBase = null;
-        if (Validate() && Complete() && CheckLocalArtifacts())
+        var completed = Validate() && Complete();
+        if (completed && CheckLocalArtifacts())
         {
             (baseImage, cogBase) = ChooseBaseImage();
             if (_error is null)
@@ -90,8 +91,8 @@ internal sealed class CogResolverRun
         return new CogResolution
         {
             RequirementLines = output,
-            Cuda = _config.Gpu && _error is null ? NullIfEmpty(_cuda) : null,
-            Cudnn = _config.Gpu && _error is null ? NullIfEmpty(_cudnn) : null,
+            Cuda = _config.Gpu && completed ? NullIfEmpty(_cuda) : null,
+            Cudnn = _config.Gpu && completed ? NullIfEmpty(_cudnn) : null,
             CudaSource = _config.Gpu ? _cudaSource : CudaSource.None,
             CudaSourceLine = _cudaSourceLine,
             BaseImage = baseImage,
@@ -176,7 +177,7 @@ internal sealed class CogResolverRun
             {
                 var tf = _input.Where(l => !CogRequirementSyntax.IsLocalArtifactOrRefused(l.Text) && CogRequirementSyntax.PackageName(l.Text) == "tensorflow")
                     .Select(l => CogRequirementSyntax.Versions(l.Text)).FirstOrDefault(v => v.Length > 0);
-                if (tf is { Length: > 0 } && _table.TensorFlow.FirstOrDefault(r => r.TensorFlow == tf[0]) is { } row
+                if (!tf.IsDefaultOrEmpty && _table.TensorFlow.FirstOrDefault(r => r.TensorFlow == tf[0]) is { } row
                     && !_cuda.StartsWith(row.Cuda.Split('.')[0], StringComparison.Ordinal))
                 {
                     errors.Add(($"TensorFlow {tf[0]} is incompatible with CUDA {_cuda}: TensorFlow {tf[0]} requires CUDA {row.Cuda}", "build.cuda"));
@@ -1093,11 +1094,13 @@ internal sealed class CogResolverRun
     /// <summary>Index options on their own lines change which build pip picks among Cog's added index and theirs.</summary>
     private void AddIndexLineFindings()
     {
-        var added = _lines.Where(l => l.Package is "torch" or "torchvision" && l.ExtraIndexUrls.Length > 0 && l.TorchRow is not null).SelectMany(l => l.ExtraIndexUrls).Distinct().ToList();
-        if (added.Count == 0)
+        var chosen = _lines.Where(l => l.Package is "torch" or "torchvision" && l.TorchRow is not null).ToList();
+        if (chosen.Count == 0)
         {
             return;
         }
+
+        var cogIndex = chosen.SelectMany(l => l.ExtraIndexUrls).Select(u => "`--extra-index-url " + u + "`").FirstOrDefault() ?? "PyPI";
 
         foreach (var line in _input)
         {
@@ -1109,7 +1112,7 @@ internal sealed class CogResolverRun
             }
 
             Add(CogFindingKind.IndexOptionChangesRewrite, DiagnosticSeverity.Warning, line, 0, text.Length,
-                $"pip also searches this {(option is "--find-links" or "-f" ? "location" : "index")} for torch: with Cog's added `--extra-index-url {added[0]}`, pip takes the highest version in either, which may be a different build (another +cuXYZ) than the one Cog chose.");
+                $"pip also searches this {(option is "--find-links" or "-f" ? "location" : "index")} for torch: besides {cogIndex}, where Cog expects {chosen[0].Package} {chosen[0].InstalledVersion}, pip takes the highest version it finds in either, which may be a different build (another +cuXYZ) than the one Cog chose.");
         }
     }
 
