@@ -42,14 +42,22 @@ public sealed class LanguageServices
         [
             // cog.yaml
             new CogYaml.YamlSyntaxAnalyzer(),
+            new Cog.CogYamlResolutionAnalyzer(Cog.NullCogConfigProvider.Instance),
             // requirements files
+            new Cog.CogRequirementsAnalyzer(Cog.NullCogConfigProvider.Instance),
         ],
-        HoverProviders = [],
+        HoverProviders =
+        [
+            new Cog.CogRequirementHoverProvider(Cog.NullCogConfigProvider.Instance),
+        ],
         CompletionProviders = [],
         OutlineProviders = [],
         LinkProviders = [],
         FoldingProviders = [],
-        InlayHintProviders = [],
+        InlayHintProviders =
+        [
+            new Cog.CogRequirementInlayHintProvider(Cog.NullCogConfigProvider.Instance),
+        ],
         DefinitionProviders = [],
         CodeFixProviders = [],
         RefactoringProviders = [],
