@@ -36,44 +36,54 @@ public sealed class LanguageServices
         Analyzers.SelectMany(a => a.SupportedDiagnostics).Concat(GeneralDiagnostics.All)
             .DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
 
-    public static LanguageServices CreateDefault() => new()
+    public static LanguageServices CreateDefault()
     {
-        Analyzers =
-        [
-            // cog.yaml
-            new CogYaml.YamlSyntaxAnalyzer(),
-            new CogYaml.CogSchemaAnalyzer(),
-            new CogYaml.CogValidationAnalyzer(),
-            new CogYaml.CogDeprecationAnalyzer(),
-            new CogYaml.CogFilesAnalyzer(),
-            // requirements files
-        ],
-        HoverProviders =
-        [
-            new CogYaml.CogYamlHoverProvider(),
-        ],
-        CompletionProviders =
-        [
-            new CogYaml.CogYamlCompletionProvider(),
-        ],
-        OutlineProviders =
-        [
-            new CogYaml.CogYamlOutlineProvider(),
-        ],
-        LinkProviders =
-        [
-            new CogYaml.CogYamlLinkProvider(),
-        ],
-        FoldingProviders =
-        [
-            new CogYaml.CogYamlFoldingProvider(),
-        ],
-        InlayHintProviders = [],
-        DefinitionProviders =
-        [
-            new CogYaml.CogYamlLinkProvider(),
-        ],
-        CodeFixProviders = [],
-        RefactoringProviders = [],
-    };
+        var cog = Cog.ProjectCogConfigProvider.Instance;
+        return new()
+        {
+            Analyzers =
+            [
+                // cog.yaml
+                new CogYaml.YamlSyntaxAnalyzer(),
+                new CogYaml.CogSchemaAnalyzer(),
+                new CogYaml.CogValidationAnalyzer(),
+                new CogYaml.CogDeprecationAnalyzer(),
+                new CogYaml.CogFilesAnalyzer(),
+                new Cog.CogYamlResolutionAnalyzer(cog),
+                // requirements files
+                new Cog.CogRequirementsAnalyzer(cog),
+            ],
+            HoverProviders =
+            [
+                new CogYaml.CogYamlHoverProvider(),
+                new Cog.CogRequirementHoverProvider(cog),
+            ],
+            CompletionProviders =
+            [
+                new CogYaml.CogYamlCompletionProvider(),
+            ],
+            OutlineProviders =
+            [
+                new CogYaml.CogYamlOutlineProvider(),
+            ],
+            LinkProviders =
+            [
+                new CogYaml.CogYamlLinkProvider(),
+            ],
+            FoldingProviders =
+            [
+                new CogYaml.CogYamlFoldingProvider(),
+            ],
+            InlayHintProviders =
+            [
+                new Cog.CogRequirementInlayHintProvider(cog),
+            ],
+            DefinitionProviders =
+            [
+                new CogYaml.CogYamlLinkProvider(),
+            ],
+            CodeFixProviders = [],
+            RefactoringProviders = [],
+        };
+    }
 }

@@ -31,6 +31,9 @@ public sealed record CogBuildConfig
 
     public ImmutableArray<string> SystemPackages { get; init; } = [];
 
+    /// <summary>build.sdk_version (the cog SDK version Cog installs), or null.</summary>
+    public string? SdkVersion { get; init; }
+
     /// <summary>
     /// Spans in cog.yaml of the values above, keyed by their path: "build.python_version", "build.gpu",
     /// "build.cuda", "build.cudnn", "build.python_requirements", "build.python_packages", "build.system_packages".

@@ -18,7 +18,10 @@ public sealed class CogYamlDiagnosticsTests
     public void Clean_file_has_no_diagnostics()
     {
         var diagnostics = GetDiagnostics("build:\n  gpu: true\n  cuda: \"12.4\"\n  python_version: \"3.12\"\n  python_requirements: requirements.txt\nrun: \"run.py:Runner\"\n", Project);
-        Assert.Empty(diagnostics);
+
+        // Only the information that shows what Cog picks (CUDA, cuDNN, base image) remains.
+        Assert.Equal(["COG0500"], diagnostics.Select(d => d.Id));
+        Assert.Equal(CogLsp.Analysis.Diagnostics.DiagnosticSeverity.Information, diagnostics[0].Severity);
     }
 
     [Fact]

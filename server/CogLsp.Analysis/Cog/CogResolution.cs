@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+
+namespace CogLsp.Analysis.Cog;
+
+/// <summary>
+/// Everything Cog 6110c912 decides when it turns cog.yaml and the requirements into the file it
+/// installs: the final lines (index options first, then packages, cog/coglet removed), CUDA, cuDNN,
+/// base image, Cog's warnings, its error (null when it would succeed) and one record per input line.
+/// </summary>
+public sealed record CogResolution
+{
+    /// <summary>The generated requirements file, line by line, as Cog writes it.</summary>
+    public ImmutableArray<string> RequirementLines { get; init; } = [];
+
+    public string? Cuda { get; init; }
+
+    public string? Cudnn { get; init; }
+
+    public CudaSource CudaSource { get; init; }
+
+    /// <summary>The input line the CUDA was chosen from (torch/tensorflow pin), or -1.</summary>
+    public int CudaSourceLine { get; init; } = -1;
+
+    /// <summary>
+    /// The image Cog builds on when it does not use its pre-built base: `nvidia/cuda:…` for a GPU
+    /// build, `python:X.Y-slim` otherwise. When that is impossible but a pre-built base fits, the latter.
+    /// </summary>
+    public string? BaseImage { get; init; }
+
+    /// <summary>Cog's pre-built base (r8.im/cog-base:…) when its table has one for this build; Cog uses it first if the registry has it.</summary>
+    public string? CogBaseImage { get; init; }
+
+    public ImmutableArray<CogMessage> Warnings { get; init; } = [];
+
+    /// <summary>Cog's error text where Cog fails, else null.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>The cog.yaml key the error is about ("build.cuda"…), or null.</summary>
+    public string? ErrorKey { get; init; }
+
+    /// <summary>The input line the error is about, or -1.</summary>
+    public int ErrorLine { get; init; } = -1;
+
+    /// <summary>True when the error came from Cog's cog.yaml validation (before any resolution).</summary>
+    public bool ErrorIsValidation { get; init; }
+
+    public ImmutableArray<CogLineResolution> Lines { get; init; } = [];
+
+    public ImmutableArray<CogFinding> Findings { get; init; } = [];
+
+    /// <summary>True when the requirements came from python_packages.</summary>
+    public bool FromPythonPackages { get; init; }
+
+    /// <summary>The Python version Cog builds with (as written in cog.yaml).</summary>
+    public string? PythonVersion { get; init; }
+
+    public string TableCommit { get; init; } = "";
+
+    public string TableDate { get; init; } = "";
+
+    public CogLineResolution? LineAt(int index) => Lines.FirstOrDefault(l => l.Index == index);
+}

@@ -1,0 +1,16 @@
+using CogLsp.Analysis.Workspace;
+
+namespace CogLsp.Analysis.Cog;
+
+/// <summary>
+/// Finds the cog.yaml settings that apply to a document. The Cog analyzers and features use it so
+/// they do not depend on how cog.yaml is located and read (the workspace's project locator does that).
+/// </summary>
+public interface ICogConfigProvider
+{
+    /// <summary>The config of the cog.yaml whose build.python_requirements names this requirements file, or null.</summary>
+    CogBuildConfig? FindConfigFor(WorkspaceSnapshot workspace, Document requirementsDocument);
+
+    /// <summary>The config read from this cog.yaml document, or null when it cannot be read.</summary>
+    CogBuildConfig? ReadConfig(WorkspaceSnapshot workspace, Document cogYamlDocument);
+}
