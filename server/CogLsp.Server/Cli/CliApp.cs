@@ -33,6 +33,15 @@ public static class CliApp
         check.SetAction(result => Check(result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(severity) ?? []));
         root.Add(check);
 
+        var project = new Option<string>("--project") { Description = "The Cog project folder (holding cog.yaml).", Required = true };
+        var os = new Option<string>("--os") { Description = "Target operating system, as Cog names it.", DefaultValueFactory = _ => "linux" };
+        var arch = new Option<string>("--arch") { Description = "Target architecture, as Cog names it.", DefaultValueFactory = _ => "amd64" };
+        var resolveFormat = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+        resolveFormat.AcceptOnlyFromAmong("text", "json");
+        var resolve = new Command("resolve", "Print the requirements Cog would install for a project; CUDA, cuDNN and base image on stderr.") { project, os, arch, resolveFormat };
+        resolve.SetAction(result => ResolveCommand.Run(result.GetValue(project)!, result.GetValue(os)!, result.GetValue(arch)!, result.GetValue(resolveFormat)!, Console.Out, Console.Error));
+        root.Add(resolve);
+
         var docs = new Command("docs", "Print the Markdown reference of every diagnostic rule (docs/diagnostics.md).");
         docs.SetAction(_ =>
         {
