@@ -15,9 +15,13 @@ public static class ServeCommand
         // Anything that writes to Console.Out by mistake would corrupt the protocol stream.
         Console.SetOut(stderr);
 
+        StartupTrace.Mark("serve");
         await using var services = ServerComposition.BuildServices(PhysicalFileSystem.Instance, stderr);
+        StartupTrace.Mark("services built");
         var server = ServerComposition.CreateServer(services, stdin, stdout);
+        StartupTrace.Mark("server created");
         server.Start();
+        StartupTrace.Mark("listening");
         var code = await server.Exited.ConfigureAwait(false);
         await server.DisposeAsync().ConfigureAwait(false);
         return code;

@@ -16,6 +16,7 @@ public sealed class InitializeHandler(IServiceProvider services) : LspHandler<In
 
     protected override Task<InitializeResult> ExecuteAsync(InitializeParams parameters, RequestContext context, CancellationToken cancellationToken)
     {
+        StartupTrace.Mark("initialize received");
         var state = context.State;
         var client = new ClientCapabilities(parameters.Capabilities);
         state.Client = client;
@@ -64,6 +65,7 @@ public sealed class InitializeHandler(IServiceProvider services) : LspHandler<In
             capabilities.DiagnosticProvider = null;
         }
 
+        StartupTrace.Mark("initialize answered");
         return Task.FromResult(new InitializeResult(capabilities, new ServerInfo("cog-lsp", ServerVersion.Current)));
     }
 }
