@@ -82,7 +82,10 @@ public sealed class LanguageServices
             [
                 new CogYaml.CogYamlLinkProvider(),
             ],
-            CodeFixProviders = [],
+            CodeFixProviders =
+            [
+                new Cog.CogCodeFixProvider(),
+            ],
             RefactoringProviders = [],
         };
     }

@@ -43,12 +43,21 @@ public sealed class CogYamlResolutionAnalyzer(ICogConfigProvider configs) : IDia
             context.Report(CogDiagnostics.CogError, validationSpan, resolution.Error);
         }
 
-        foreach (var warning in resolution.Warnings)
+        var warnings = resolution.Warnings;
+        for (var i = 0; i < warnings.Length; i++)
         {
-            if (SpanOf(warning.Key) is { } warningSpan && (warning.Key != "build.cuda" || config.Cuda is not null))
+            var warning = warnings[i];
+            if (SpanOf(warning.Key) is not { } warningSpan || (warning.Key == "build.cuda" && config.Cuda is null))
             {
-                context.Report(CogDiagnostics.CogWarning, warningSpan, "Cog: " + warning.Text);
+                continue;
             }
+
+            // Cog prints its suggestion ("Try 11.8 instead?") as a line of its own after the warning it
+            // belongs to; both are shown as one diagnostic, and the suggestion becomes a quick fix.
+            var suggestion = i + 1 < warnings.Length && warnings[i + 1].Key == warning.Key ? SuggestedCuda(warnings[i + 1].Text) : null;
+            var text = suggestion is null ? warning.Text : warning.Text + " " + warnings[++i].Text;
+            var diagnostic = Diagnostic.Create(CogDiagnostics.CogWarning, context.Document.Path, warningSpan, "Cog: " + text);
+            context.Report(suggestion is null ? diagnostic : diagnostic.WithProperty(CogCodeFixProvider.SuggestedCudaProperty, suggestion));
         }
 
         if (config.Gpu && resolution.Cuda is not null && SpanOf("build.gpu") is { } gpuSpan)
@@ -75,4 +84,7 @@ public sealed class CogYamlResolutionAnalyzer(ICogConfigProvider configs) : IDia
             }
         }
     }
+
+    private static string? SuggestedCuda(string warning) =>
+        warning.StartsWith("Try ", StringComparison.Ordinal) && warning.EndsWith(" instead?", StringComparison.Ordinal) ? warning[4..^9] : null;
 }
