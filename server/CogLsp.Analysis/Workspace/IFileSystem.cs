@@ -15,4 +15,7 @@ public interface IFileSystem
 
     /// <summary>Files directly in <paramref name="directory"/> (not recursive); empty when it does not exist.</summary>
     IEnumerable<string> EnumerateFiles(string directory);
+
+    /// <summary>Folders directly in <paramref name="directory"/> (not recursive); empty when it does not exist.</summary>
+    IEnumerable<string> EnumerateDirectories(string directory);
 }

@@ -33,4 +33,11 @@ public sealed class InMemoryFileSystem : IFileSystem
         var prefix = PathUtil.Normalize(directory).TrimEnd('/') + "/";
         return _files.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && k.IndexOf('/', prefix.Length) < 0).Order(StringComparer.Ordinal).ToList();
     }
+
+    public IEnumerable<string> EnumerateDirectories(string directory)
+    {
+        var prefix = PathUtil.Normalize(directory).TrimEnd('/') + "/";
+        return _files.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && k.IndexOf('/', prefix.Length) > 0)
+            .Select(k => k[..k.IndexOf('/', prefix.Length)]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
 }

@@ -44,4 +44,20 @@ public sealed class PhysicalFileSystem : IFileSystem
             return [];
         }
     }
+
+    public IEnumerable<string> EnumerateDirectories(string directory)
+    {
+        try
+        {
+            return Directory.Exists(directory) ? Directory.GetDirectories(directory) : [];
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
 }
