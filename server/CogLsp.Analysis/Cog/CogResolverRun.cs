@@ -22,6 +22,7 @@ internal sealed class CogResolverRun
     private readonly List<CogMessage> _warnings = [];
     private readonly List<CogFinding> _findings = [];
     private readonly List<CogLineResolution> _lines = [];
+    private readonly List<(CogLogicalLine Line, string Package, string Requested, string Tag, string Plain)> _verbatimTagged = [];
     private ImmutableArray<CogLogicalLine> _input = [];
     private CogRequirementsReader.Result? _read;
     private string _cuda;
@@ -71,6 +72,7 @@ internal sealed class CogResolverRun
             if (_error is null)
             {
                 output = WriteRequirements();
+                AddVerbatimTagFindings();
                 AddIndexLineFindings();
             }
         }
@@ -922,12 +924,38 @@ internal sealed class CogResolverRun
         }
         else if (r.Output == line.Text)
         {
-            var fileHasIndex = _input.Any(l => l.Text.StartsWith("--extra-index-url", StringComparison.Ordinal) || l.Text.StartsWith("--index-url", StringComparison.Ordinal)
+            // Decided once every line is resolved: another line's rewrite may add the index this pin needs.
+            _verbatimTagged.Add((line, package, requested, tag, plain));
+        }
+    }
+
+    /// <summary>
+    /// A pin with a local tag that Cog passes on verbatim is found only where some index holds that build.
+    /// Index options apply to the whole generated file, so an index Cog adds for another line counts too.
+    /// </summary>
+    private void AddVerbatimTagFindings()
+    {
+        var generatedIndexes = _lines.SelectMany(l => l.ExtraIndexUrls.Concat(l.FindLinks)).ToList();
+        foreach (var (line, package, requested, tag, plain) in _verbatimTagged)
+        {
+            var userIndex = _input.Any(l => l.Text.StartsWith("--extra-index-url", StringComparison.Ordinal) || l.Text.StartsWith("--index-url", StringComparison.Ordinal)
                 || l.Text.StartsWith("-i", StringComparison.Ordinal) || l.Text.StartsWith("-f", StringComparison.Ordinal) || l.Text.StartsWith("--find-links", StringComparison.Ordinal));
-            Add(CogFindingKind.QualifiedPinKept, fileHasIndex ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning, line, 0, line.Text.Length,
-                fileHasIndex
-                    ? $"{package}=={requested} is installed exactly as written: Cog adds no index URL for a pin with a local tag."
-                    : $"{package}=={requested} is passed on exactly as written, and Cog adds no index URL for it: PyPI has no +{tag} builds, so pip will not find it. Add `--extra-index-url https://download.pytorch.org/whl/{tag}` or pin {package}=={plain}.");
+            var tagIndex = generatedIndexes.FirstOrDefault(u => u.TrimEnd('/').EndsWith("/" + tag, StringComparison.Ordinal));
+            if (tagIndex is not null)
+            {
+                Add(CogFindingKind.QualifiedPinKept, DiagnosticSeverity.Information, line, 0, line.Text.Length,
+                    $"{package}=={requested} is installed exactly as written: Cog adds no index for a pin with a local tag, but pip finds this build on {tagIndex}, which Cog adds for another line (index options apply to the whole file).");
+            }
+            else if (userIndex)
+            {
+                Add(CogFindingKind.QualifiedPinKept, DiagnosticSeverity.Information, line, 0, line.Text.Length,
+                    $"{package}=={requested} is installed exactly as written: Cog adds no index URL for a pin with a local tag.");
+            }
+            else
+            {
+                Add(CogFindingKind.QualifiedPinKept, DiagnosticSeverity.Warning, line, 0, line.Text.Length,
+                    $"{package}=={requested} is passed on exactly as written, and Cog adds no index URL for it: PyPI has no +{tag} builds, so pip will not find it. Add `--extra-index-url https://download.pytorch.org/whl/{tag}` or pin {package}=={plain}.");
+            }
         }
     }
 
