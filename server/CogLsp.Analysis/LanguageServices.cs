@@ -73,7 +73,20 @@ public sealed class LanguageServices
         [
             new CogYaml.CogYamlLinkProvider(),
         ],
-        CodeFixProviders = [],
-        RefactoringProviders = [],
+        CodeFixProviders =
+        [
+            // cog.yaml
+            new CodeFixes.MigratePythonPackagesFixProvider(),
+            new CodeFixes.RenameUnknownKeyFixProvider(),
+            new CodeFixes.QuoteFloatTrapFixProvider(),
+            new CodeFixes.AddGitToSystemPackagesFixProvider(),
+            new CodeFixes.MovePreInstallToRunFixProvider(),
+            new CodeFixes.RenamePredictToRunFixProvider(),
+            // requirements files
+        ],
+        RefactoringProviders =
+        [
+            new CodeFixes.MigratePythonPackagesRefactoringProvider(),
+        ],
     };
 }
