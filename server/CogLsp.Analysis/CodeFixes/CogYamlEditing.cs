@@ -155,4 +155,55 @@ internal static class CogYamlEditing
         var text = document.Text;
         return CogYamlTree.Model(document).Comments.Where(c => text.GetLineIndex(c.Start) == line).ToImmutableArray();
     }
+    /// <summary>
+    /// The comments inside a list entry's lines, assigned to its items: a comment after an item on that
+    /// item's line is its trailing comment (block lists only); a comment on its own line, or after the
+    /// key, leads the next item. Comments after the last item's line are outside the entry.
+    /// </summary>
+    public static (List<string>[] Leading, string?[] Trailing) ItemComments(Document document, YamlEntry entry, YamlSequence list)
+    {
+        var text = document.Text;
+        var leading = list.Items.Select(_ => new List<string>()).ToArray();
+        var trailing = new string?[list.Items.Length];
+        var itemLines = list.Items.Select(i => text.GetLineIndex(i.Span.End)).ToArray();
+        var keyLine = text.GetLineIndex(entry.Key.Span.Start);
+        var lastLine = text.GetLineIndex(list.Span.End);
+        foreach (var comment in CogYamlTree.Model(document).Comments)
+        {
+            var line = text.GetLineIndex(comment.Start);
+            if (line < keyLine || line > lastLine || comment.Start < entry.Key.Span.End)
+            {
+                continue;
+            }
+
+            var commentText = text.ToString(comment).TrimEnd();
+            var owner = -1;
+            for (var i = list.Items.Length - 1; i >= 0; i--)
+            {
+                if (itemLines[i] == line && list.Items[i].Span.End <= comment.Start)
+                {
+                    owner = i;
+                    break;
+                }
+            }
+
+            if (owner >= 0 && !list.IsFlow)
+            {
+                trailing[owner] = commentText;
+                continue;
+            }
+
+            var next = Enumerable.Range(0, list.Items.Length).FirstOrDefault(i => list.Items[i].Span.Start > comment.Start, -1);
+            if (next >= 0)
+            {
+                leading[next].Add(commentText);
+            }
+            else if (owner >= 0)
+            {
+                trailing[owner] = trailing[owner] is null ? commentText : trailing[owner] + " " + commentText.TrimStart('#', ' ');
+            }
+        }
+
+        return (leading, trailing);
+    }
 }

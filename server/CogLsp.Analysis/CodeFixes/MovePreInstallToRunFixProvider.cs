@@ -74,10 +74,18 @@ public sealed class MovePreInstallToRunFixProvider : ICodeFixProvider
         }
 
         var lineBreak = CogYamlEditing.LineBreak(text);
+        var (leading, trailing) = CogYamlEditing.ItemComments(document, preInstall, commands);
+        var hasComments = leading.Any(l => l.Count > 0) || trailing.Any(t => t is not null);
         TextChange insert;
         switch (run.Value)
         {
             case YamlSequence { IsFlow: true } flow:
+                if (hasComments)
+                {
+                    // A flow list has no good place for them, and comments are not to be lost.
+                    return null;
+                }
+
                 var written = string.Join(", ", items.Select(i => CogYamlEditing.FlowItem(text, i)));
                 if (flow.Items.Length == 0)
                 {
@@ -97,15 +105,25 @@ public sealed class MovePreInstallToRunFixProvider : ICodeFixProvider
                 break;
             case YamlSequence { IsFlow: false, Items.Length: > 0 } sequence:
                 var last = sequence.Items[^1];
-                if (CogYamlEditing.ItemPrefix(text, sequence.Items[0]) is not var (indent, afterDash))
+                if (CogYamlEditing.ItemPrefix(text, last) is not var (indent, afterDash))
                 {
                     return null;
                 }
 
+                // The commands carry their comments along, written the way the run list writes its items.
                 var lines = new StringBuilder();
-                foreach (var item in items)
+                for (var i = 0; i < items.Count; i++)
                 {
-                    lines.Append(lineBreak).Append(indent).Append('-').Append(afterDash).Append(text.ToString(item.Span));
+                    foreach (var comment in leading[i])
+                    {
+                        lines.Append(lineBreak).Append(indent).Append(comment);
+                    }
+
+                    lines.Append(lineBreak).Append(indent).Append('-').Append(afterDash).Append(text.ToString(items[i].Span));
+                    if (trailing[i] is { } trailingComment)
+                    {
+                        lines.Append("  ").Append(trailingComment);
+                    }
                 }
 
                 insert = new TextChange(new TextSpan(text.GetLineEnd(text.GetLineIndex(last.Span.End)), 0), lines.ToString());

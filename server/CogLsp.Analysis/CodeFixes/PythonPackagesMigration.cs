@@ -117,9 +117,7 @@ public sealed partial class PythonPackagesMigration
     /// <summary>The items of the list with the comments that go with them; null when an item cannot be moved faithfully.</summary>
     private static List<Package>? ReadPackages(Document cogYaml, YamlEntry entry, YamlSequence list)
     {
-        var text = cogYaml.Text;
         var packages = new List<Package>();
-        var itemLines = new List<int>();
         foreach (var item in list.Items)
         {
             if (item is not YamlScalar scalar || scalar.Style is YamlScalarStyle.Literal or YamlScalarStyle.Folded)
@@ -134,48 +132,14 @@ public sealed partial class PythonPackagesMigration
             }
 
             packages.Add(new Package(value));
-            itemLines.Add(text.GetLineIndex(item.Span.End));
         }
 
-        // Comments inside the block travel with the package they belong to: a comment on an item's line
-        // after it is that item's trailing comment; a comment on its own line (or after the key) leads the
-        // next item. Comments after the last item's line are outside the block and stay in cog.yaml.
-        var keyLine = text.GetLineIndex(entry.Key.Span.Start);
-        var lastLine = text.GetLineIndex(list.Span.End);
-        foreach (var comment in CogYamlTree.Model(cogYaml).Comments)
+        // Comments inside the block travel with the package they belong to.
+        var (leading, trailing) = CogYamlEditing.ItemComments(cogYaml, entry, list);
+        for (var i = 0; i < packages.Count; i++)
         {
-            var line = text.GetLineIndex(comment.Start);
-            if (line < keyLine || line > lastLine || comment.Start < entry.Key.Span.End)
-            {
-                continue;
-            }
-
-            var commentText = text.ToString(comment).TrimEnd();
-            var owner = -1;
-            for (var i = list.Items.Length - 1; i >= 0; i--)
-            {
-                if (itemLines[i] == line && list.Items[i].Span.End <= comment.Start)
-                {
-                    owner = i;
-                    break;
-                }
-            }
-
-            if (owner >= 0 && !list.IsFlow)
-            {
-                packages[owner].Trailing = commentText;
-                continue;
-            }
-
-            var next = Enumerable.Range(0, list.Items.Length).FirstOrDefault(i => list.Items[i].Span.Start > comment.Start, -1);
-            if (next >= 0)
-            {
-                packages[next].Leading.Add(commentText);
-            }
-            else if (owner >= 0)
-            {
-                packages[owner].Trailing = packages[owner].Trailing is null ? commentText : packages[owner].Trailing + " " + commentText.TrimStart('#', ' ');
-            }
+            packages[i].Leading.AddRange(leading[i]);
+            packages[i].Trailing = trailing[i];
         }
 
         return packages;
