@@ -7,6 +7,7 @@ namespace CogLsp.Server.Cli;
 
 /// <summary>
 /// The command line: `serve` (the default) speaks LSP on stdio; `check` prints diagnostics for CI;
+/// `fix` applies code fixes to files on disk;
 /// `docs` writes the rule reference. Exit codes: 0 fine, 1 an error-severity diagnostic (check) or a
 /// failure, 2 a usage error.
 /// </summary>
@@ -32,6 +33,8 @@ public static class CliApp
         var check = new Command("check", "Print the diagnostics of Cog projects; exit code 1 when any has error severity.") { paths, format, severity };
         check.SetAction(result => Check(result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(severity) ?? []));
         root.Add(check);
+
+        root.Add(FixCommand.Create());
 
         var docs = new Command("docs", "Print the Markdown reference of every diagnostic rule (docs/diagnostics.md).");
         docs.SetAction(_ =>
