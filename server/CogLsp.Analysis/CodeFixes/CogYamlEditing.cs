@@ -67,6 +67,10 @@ internal static class CogYamlEditing
         return (TextSpan.FromBounds(lineStart, blockEnd), indent, lineBreak);
     }
 
+    /// <summary>True when a node written inside <paramref name="span"/> has an anchor: removing or moving it would orphan its aliases.</summary>
+    public static bool HasAnchorsIn(Document document, TextSpan span) =>
+        CogYamlTree.Model(document).Nodes.Any(n => n.Anchor is not null && span.Contains(n.Span.Start));
+
     /// <summary>The line break to use when adding lines to a file: the file's own style.</summary>
     public static string LineBreak(SourceText text) => text.PreferredLineBreak;
 

@@ -55,7 +55,9 @@ public sealed class MovePreInstallToRunFixProvider : ICodeFixProvider
     private static TextChange[]? Move(Document document, YamlEntry preInstall, YamlEntry run)
     {
         var text = document.Text;
-        if (preInstall.Value is not YamlSequence commands || CogYamlEditing.EntryLines(text, preInstall) is not { } block)
+        if (preInstall.Value is not YamlSequence commands
+            || CogYamlEditing.EntryLines(text, preInstall) is not { } block
+            || CogYamlEditing.HasAnchorsIn(document, block.Span))
         {
             return null;
         }

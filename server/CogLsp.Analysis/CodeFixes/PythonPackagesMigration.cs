@@ -48,7 +48,9 @@ public sealed partial class PythonPackagesMigration
         }
 
         var packagesEntry = build.Find("python_packages");
-        if (packagesEntry?.Value is not YamlSequence list || CogYamlEditing.EntryLines(cogYaml.Text, packagesEntry) is not { } block)
+        if (packagesEntry?.Value is not YamlSequence list
+            || CogYamlEditing.EntryLines(cogYaml.Text, packagesEntry) is not { } block
+            || CogYamlEditing.HasAnchorsIn(cogYaml, block.Span))
         {
             return null;
         }
