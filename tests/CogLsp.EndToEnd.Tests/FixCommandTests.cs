@@ -24,8 +24,8 @@ public class FixCommandTests
         var (code, stdout, _) = await ServerBinary.RunAsync(project.FullName, "fix", "--migrate", "--dry-run", ".");
         Assert.Equal(0, code);
         Assert.Equal(
-            "--- /dev/null\n+++ b/requirements.txt\n@@ -0,0 +1,2 @@\n+numpy==1.26.4  # arrays\n+scipy\n"
-            + "--- a/cog.yaml\n+++ b/cog.yaml\n@@ -1,6 +1,4 @@\n build:\n   python_version: 3.10  # newest\n-  python_packages:\n-    - numpy==1.26.4  # arrays\n-    - scipy\n+  python_requirements: requirements.txt\n predict: \"predict.py:Predictor\"\n",
+            "--- a/cog.yaml\n+++ b/cog.yaml\n@@ -1,6 +1,4 @@\n build:\n   python_version: 3.10  # newest\n-  python_packages:\n-    - numpy==1.26.4  # arrays\n-    - scipy\n+  python_requirements: requirements.txt\n predict: \"predict.py:Predictor\"\n"
+            + "--- /dev/null\n+++ b/requirements.txt\n@@ -0,0 +1,2 @@\n+numpy==1.26.4  # arrays\n+scipy\n",
             stdout);
         Assert.Equal(CogYaml, Read(project, "cog.yaml"));
         Assert.False(File.Exists(Path.Combine(project.FullName, "requirements.txt")));

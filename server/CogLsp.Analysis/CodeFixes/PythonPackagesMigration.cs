@@ -92,6 +92,12 @@ public sealed partial class PythonPackagesMigration
         var changes = ImmutableArray.CreateBuilder<FileChange>();
         var conflicts = new List<string>();
         var target = workspace.GetDocument(targetPath);
+        if (target is null && workspace.FileExists(targetPath))
+        {
+            // There but unreadable (too large, no permission): neither create nor merge is safe.
+            return null;
+        }
+
         if (target is null)
         {
             var lineBreak = CogYamlEditing.LineBreak(cogYaml.Text);

@@ -140,13 +140,21 @@ public static class FixCommand
                 {
                     ok &= Apply(path, action);
                 }
+
+                // One pass only, so a fix can never be applied twice; a fix can uncover another (a renamed
+                // key gets checked), which the next run applies.
+                var after = Rpc.DocumentKinds.Resolve(workspace, path);
+                if (after is not null && after != document && service.FixAllInFile(workspace, after, CancellationToken.None).Count > 0)
+                {
+                    stderr.WriteLine($"cog-lsp: {Relative(path)}: the fixes uncovered more; run the command again to apply them");
+                }
             }
         }
 
         // What changed, as bytes: the original as read (its byte order mark kept by SourceText) and the new text.
         var writes = new List<AtomicFileWriter.Write>();
         var diff = new System.Text.StringBuilder();
-        foreach (var path in touched)
+        foreach (var path in touched.Order(StringComparer.Ordinal))
         {
             var original = created.Contains(path) ? null : initial.GetDocument(path);
             var final = workspace.GetDocument(path)!.Text;
