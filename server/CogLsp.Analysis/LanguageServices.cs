@@ -84,9 +84,21 @@ public sealed class LanguageServices
             ],
             CodeFixProviders =
             [
+                // cog.yaml
+                new CodeFixes.MigratePythonPackagesFixProvider(),
+                new CodeFixes.RenameUnknownKeyFixProvider(),
+                new CodeFixes.QuoteFloatTrapFixProvider(),
+                new CodeFixes.AddGitToSystemPackagesFixProvider(),
+                new CodeFixes.MovePreInstallToRunFixProvider(),
+                new CodeFixes.RenamePredictToRunFixProvider(),
+                // Cog's resolution (both file kinds)
                 new Cog.CogCodeFixProvider(),
+                // requirements files
             ],
-            RefactoringProviders = [],
+            RefactoringProviders =
+            [
+                new CodeFixes.MigratePythonPackagesRefactoringProvider(),
+            ],
         };
     }
 }

@@ -7,6 +7,7 @@ namespace CogLsp.Server.Cli;
 
 /// <summary>
 /// The command line: `serve` (the default) speaks LSP on stdio; `check` prints diagnostics for CI;
+/// `fix` applies code fixes to files on disk;
 /// `docs` writes the rule reference. Exit codes: 0 fine, 1 an error-severity diagnostic (check) or a
 /// failure, 2 a usage error.
 /// </summary>
@@ -41,6 +42,8 @@ public static class CliApp
         var resolve = new Command("resolve", "Print the requirements Cog would install for a project; CUDA, cuDNN and base image on stderr.") { project, os, arch, resolveFormat };
         resolve.SetAction(result => ResolveCommand.Run(result.GetValue(project)!, result.GetValue(os)!, result.GetValue(arch)!, result.GetValue(resolveFormat)!, Console.Out, Console.Error));
         root.Add(resolve);
+
+        root.Add(FixCommand.Create());
 
         var docs = new Command("docs", "Print the Markdown reference of every diagnostic rule (docs/diagnostics.md).");
         docs.SetAction(_ =>
