@@ -52,6 +52,7 @@ public static class ServerComposition
         AddHandler<InlayHintHandler>(services);
         AddHandler<CodeActionHandler>(services);
         AddHandler<CodeActionResolveHandler>(services);
+        AddHandler<ApplyCodeActionCommand>(services);
 
         configure?.Invoke(services);
         return services.BuildServiceProvider();

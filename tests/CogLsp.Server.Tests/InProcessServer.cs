@@ -12,11 +12,11 @@ public sealed class InProcessServer : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public InProcessServer(InMemoryFileSystem? files = null, Action<IServiceCollection>? configure = null)
+    public InProcessServer(InMemoryFileSystem? files = null, Action<IServiceCollection>? configure = null, IFileSystem? disk = null)
     {
         Files = files ?? new InMemoryFileSystem();
         var (serverSide, clientSide) = FullDuplexStream.CreatePair();
-        _services = ServerComposition.BuildServices(Files, Log, configure);
+        _services = ServerComposition.BuildServices(disk ?? Files, Log, configure);
         Server = ServerComposition.CreateServer(_services, serverSide, serverSide);
         Server.Start();
         Client = new LspTestClient(clientSide, clientSide);

@@ -31,3 +31,71 @@ public class MigrationCodeActionTests
         Assert.Equal(JsonValueKind.Object, cogYamlEdit.GetProperty("edits")[0].GetProperty("range").ValueKind);
     }
 }
+
+public class MigrationWithoutFileCreationTests
+{
+    [Fact]
+    public async Task A_client_that_cannot_create_files_gets_a_command_that_creates_the_file_and_edits_cog_yaml()
+    {
+        var project = Directory.CreateTempSubdirectory("cog-lsp-migrate-");
+        var cogYamlPath = Path.Combine(project.FullName, "cog.yaml");
+        var text = "build:\n  python_version: \"3.11\"\n  python_packages:\n    - numpy==1.26.4\n";
+        await File.WriteAllTextAsync(cogYamlPath, text);
+        var uri = new Uri(cogYamlPath).AbsoluteUri;
+
+        await using var server = new InProcessServer(disk: CogLsp.Analysis.Workspace.PhysicalFileSystem.Instance);
+        var applied = new TaskCompletionSource<JsonElement>();
+        server.Client.ServerRequestHandlers["workspace/applyEdit"] = p =>
+        {
+            applied.TrySetResult(p);
+            return new { applied = true };
+        };
+        await server.Client.InitializeAsync(new { workspace = new { applyEdit = true, workspaceEdit = new { documentChanges = true } } });
+        await server.Client.OpenAsync(uri, text, version: 5);
+        var actions = await server.Client.ResultAsync("textDocument/codeAction", new
+        {
+            textDocument = new { uri },
+            range = new { start = new { line = 2, character = 4 }, end = new { line = 2, character = 4 } },
+            context = new { diagnostics = Array.Empty<object>() },
+        });
+        var migration = Assert.Single(actions.EnumerateArray(), a => a.GetProperty("title").GetString()!.StartsWith("Migrate python_packages", StringComparison.Ordinal));
+        Assert.False(migration.TryGetProperty("edit", out _));
+        var command = migration.GetProperty("command");
+        Assert.Equal("cogLsp.applyCodeAction", command.GetProperty("command").GetString());
+
+        await server.Client.ResultAsync("workspace/executeCommand", new { command = command.GetProperty("command").GetString(), arguments = command.GetProperty("arguments") });
+        Assert.Equal("numpy==1.26.4\n", await File.ReadAllTextAsync(Path.Combine(project.FullName, "requirements.txt")));
+        var edit = await applied.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var documentEdit = edit.GetProperty("edit").GetProperty("documentChanges")[0];
+        Assert.Equal(5, documentEdit.GetProperty("textDocument").GetProperty("version").GetInt32());
+        Assert.Contains("python_requirements: requirements.txt", documentEdit.GetProperty("edits")[0].GetProperty("newText").GetString());
+        project.Delete(true);
+    }
+
+    [Fact]
+    public async Task The_command_never_overwrites_an_existing_file()
+    {
+        var project = Directory.CreateTempSubdirectory("cog-lsp-migrate-");
+        var cogYamlPath = Path.Combine(project.FullName, "cog.yaml");
+        var text = "build:\n  python_version: \"3.11\"\n  python_packages:\n    - numpy==1.26.4\n";
+        await File.WriteAllTextAsync(cogYamlPath, text);
+        var uri = new Uri(cogYamlPath).AbsoluteUri;
+        await using var server = new InProcessServer(disk: CogLsp.Analysis.Workspace.PhysicalFileSystem.Instance);
+        await server.Client.InitializeAsync(new { workspace = new { applyEdit = true, workspaceEdit = new { documentChanges = true } } });
+        await server.Client.OpenAsync(uri, text, version: 1);
+        var actions = await server.Client.ResultAsync("textDocument/codeAction", new
+        {
+            textDocument = new { uri },
+            range = new { start = new { line = 2, character = 4 }, end = new { line = 2, character = 4 } },
+            context = new { diagnostics = Array.Empty<object>() },
+        });
+        var command = actions.EnumerateArray().First(a => a.TryGetProperty("command", out _)).GetProperty("command");
+
+        // Someone creates the file between the offer and the click.
+        await File.WriteAllTextAsync(Path.Combine(project.FullName, "requirements.txt"), "keep me\n");
+        var response = await server.Client.RequestAsync("workspace/executeCommand", new { command = command.GetProperty("command").GetString(), arguments = command.GetProperty("arguments") });
+        Assert.True(response.TryGetProperty("error", out _));
+        Assert.Equal("keep me\n", await File.ReadAllTextAsync(Path.Combine(project.FullName, "requirements.txt")));
+        project.Delete(true);
+    }
+}

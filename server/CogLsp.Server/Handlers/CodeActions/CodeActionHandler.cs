@@ -42,10 +42,17 @@ public sealed class CodeActionHandler : LspHandler<CodeActionParams, CodeAction[
                 continue;
             }
 
-            var edit = WorkspaceEditConverter.Convert(item.ComputeEdit(cancellationToken), context.Workspace, converter, context.State.Client);
+            var model = item.ComputeEdit(cancellationToken);
+            var edit = WorkspaceEditConverter.Convert(model, context.Workspace, converter, context.State.Client);
             if (edit is not null)
             {
                 result.Add(action with { Edit = edit });
+            }
+            else if (context.State.Client.SupportsApplyEdit && model.Changes.Any(c => c is CreateFileChange))
+            {
+                // The client cannot create files through an edit: the server does it when the user picks the action.
+                var data = new CodeActionData(parameters.TextDocument.Uri, document.Version, parameters.Range, parameters.Context?.Only, index, item.Title);
+                result.Add(action with { Command = new Command(item.Title, ApplyCodeActionCommand.CommandName, [LspJson.ToElement(data)]) });
             }
         }
 

@@ -27,8 +27,13 @@ public sealed class CodeActionResolveHandler : LspHandler<CodeAction, CodeAction
             throw new StreamJsonRpc.LocalRpcException("The action is no longer available.") { ErrorCode = ErrorCodes.ContentModified };
         }
 
-        var edit = WorkspaceEditConverter.Convert(item.ComputeEdit(cancellationToken), context.Workspace, converter, context.State.Client)
-            ?? throw new StreamJsonRpc.LocalRpcException("This client cannot apply the action's file operations.") { ErrorCode = ErrorCodes.RequestFailed };
+        var edit = WorkspaceEditConverter.Convert(item.ComputeEdit(cancellationToken), context.Workspace, converter, context.State.Client);
+        if (edit is null)
+        {
+            // The client cannot create files through an edit: the server does it when the command runs.
+            return Task.FromResult(parameters with { Command = new Command(item.Title, ApplyCodeActionCommand.CommandName, [LspJson.ToElement(data)]) });
+        }
+
         return Task.FromResult(parameters with { Edit = edit });
     }
 }
