@@ -48,4 +48,18 @@ public class LspSessionTests
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(1, process.ExitCode);
     }
+
+    [Theory]
+    [InlineData("--stdio")]
+    [InlineData("serve", "--stdio")]
+    public async Task The_stdio_flag_that_editors_add_is_accepted(params string[] arguments)
+    {
+        using var process = ServerBinary.StartInRoot(arguments);
+        var client = new LspTestClient(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
+        await client.InitializeAsync();
+        await client.ResultAsync("shutdown");
+        await client.NotifyAsync("exit");
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, process.ExitCode);
+    }
 }

@@ -15,7 +15,9 @@ public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length == 0)
+        // Many editors and language clients add --stdio; stdio is the only transport, so it changes nothing.
+        args = args.Where(a => a != "--stdio").ToArray();
+        if (args.Length == 0 || args is ["serve"])
         {
             return await ServeCommand.RunAsync().ConfigureAwait(false);
         }

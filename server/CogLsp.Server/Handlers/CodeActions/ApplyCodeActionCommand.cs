@@ -32,16 +32,8 @@ public sealed class ApplyCodeActionCommand : LspHandler<ExecuteCommandParams, ob
 
         var data = argument.Deserialize<CodeActionData>(LspJson.Options)
             ?? throw new StreamJsonRpc.LocalRpcException("The command's argument is not a code action reference.") { ErrorCode = ErrorCodes.InvalidParams };
-        var document = context.GetDocument(data.Uri);
-        if (document is null || document.Version != data.Version)
-        {
-            throw new StreamJsonRpc.LocalRpcException("The document changed since the action was offered; ask for actions again.") { ErrorCode = ErrorCodes.ContentModified };
-        }
-
+        var (_, item) = CodeActionCatalog.Find(context, data, cancellationToken);
         var converter = context.Converter;
-        var items = CodeActionCatalog.Collect(context, document, converter.ToSpan(document.Text, data.Range), data.Only, cancellationToken);
-        var item = items.FirstOrDefault(i => i.Title == data.Title)
-            ?? throw new StreamJsonRpc.LocalRpcException("The action is no longer available.") { ErrorCode = ErrorCodes.ContentModified };
         var model = item.ComputeEdit(cancellationToken);
 
         // Create files first, refusing any that already exist, so a failure leaves the user's files untouched.

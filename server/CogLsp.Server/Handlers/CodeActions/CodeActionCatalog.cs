@@ -21,4 +21,23 @@ public static class CodeActionCatalog
             ? actions
             : actions.Where(a => only.Any(k => a.Kind == k || a.Kind.StartsWith(k + ".", StringComparison.Ordinal))).ToList();
     }
+
+    /// <summary>
+    /// The action a client picked earlier (codeAction/resolve, or the apply command), computed again on
+    /// the current snapshot. Refused with ContentModified when the document moved on since it was offered.
+    /// </summary>
+    public static (Document Document, CodeActionItem Item) Find(RequestContext context, CodeActionData data, CancellationToken cancellationToken)
+    {
+        var document = context.GetDocument(data.Uri);
+        if (document is null || document.Version != data.Version)
+        {
+            throw new StreamJsonRpc.LocalRpcException("The document changed since the action was offered; ask for actions again.") { ErrorCode = Protocol.ErrorCodes.ContentModified };
+        }
+
+        var items = Collect(context, document, context.Converter.ToSpan(document.Text, data.Range), data.Only, cancellationToken);
+        var item = data.Index < items.Count && items[data.Index].Title == data.Title ? items[data.Index] : items.FirstOrDefault(i => i.Title == data.Title);
+        return item is null
+            ? throw new StreamJsonRpc.LocalRpcException("The action is no longer available.") { ErrorCode = Protocol.ErrorCodes.ContentModified }
+            : (document, item);
+    }
 }

@@ -13,20 +13,8 @@ public sealed class CodeActionResolveHandler : LspHandler<CodeAction, CodeAction
     {
         var data = LspJson.Deserialize<CodeActionData>(parameters.Data)
             ?? throw new StreamJsonRpc.LocalRpcException("The code action carries no data to resolve it with.") { ErrorCode = ErrorCodes.InvalidParams };
-        var document = context.GetDocument(data.Uri);
-        if (document is null || document.Version != data.Version)
-        {
-            throw new StreamJsonRpc.LocalRpcException("The document changed since the action was offered; ask for actions again.") { ErrorCode = ErrorCodes.ContentModified };
-        }
-
+        var (_, item) = CodeActionCatalog.Find(context, data, cancellationToken);
         var converter = context.Converter;
-        var items = CodeActionCatalog.Collect(context, document, converter.ToSpan(document.Text, data.Range), data.Only, cancellationToken);
-        var item = data.Index < items.Count && items[data.Index].Title == data.Title ? items[data.Index] : items.FirstOrDefault(i => i.Title == data.Title);
-        if (item is null)
-        {
-            throw new StreamJsonRpc.LocalRpcException("The action is no longer available.") { ErrorCode = ErrorCodes.ContentModified };
-        }
-
         var edit = WorkspaceEditConverter.Convert(item.ComputeEdit(cancellationToken), context.Workspace, converter, context.State.Client);
         if (edit is null)
         {

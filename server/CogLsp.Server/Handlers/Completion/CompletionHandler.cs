@@ -6,27 +6,25 @@ using CogLsp.Server.Rpc;
 namespace CogLsp.Server.Handlers.Completion;
 
 /// <summary>textDocument/completion: proposals of every provider for the document's kind, each replacing the word being typed.</summary>
-public sealed class CompletionHandler : LspHandler<CompletionParams, CompletionList>, ICapabilityContributor
+public sealed class CompletionHandler : DocumentFeatureHandler<CompletionParams, CompletionList>, ICapabilityContributor
 {
     public override string Method => Methods.Completion;
+
+    protected override CompletionList Empty => new(false, []);
 
     public void Contribute(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities.CompletionProvider = new CompletionOptions(["-", "=", ":", " ", "<", ">", "~", "!"], ResolveProvider: false);
 
-    protected override Task<CompletionList> ExecuteAsync(CompletionParams parameters, RequestContext context, CancellationToken cancellationToken)
-    {
-        var document = context.GetDocument(parameters.TextDocument.Uri);
-        if (document is null)
-        {
-            return Task.FromResult(new CompletionList(false, []));
-        }
+    protected override string UriOf(CompletionParams parameters) => parameters.TextDocument.Uri;
 
-        var converter = context.Converter;
-        var offset = converter.ToOffset(document.Text, parameters.Position);
-        var feature = new FeatureContext(context.Workspace, document, cancellationToken);
-        var snippets = context.State.Client.SupportsSnippets;
-        var items = context.Services.CompletionProviders.Where(p => p.Kind == document.Kind)
-            .SelectMany(p => p.GetCompletions(feature, offset))
+    protected override CompletionList Handle(CompletionParams parameters, DocumentRequest request)
+    {
+        var text = request.Document.Text;
+        var converter = request.Converter;
+        var offset = converter.ToOffset(text, parameters.Position);
+        var snippets = request.Context.State.Client.SupportsSnippets;
+        var items = request.Providers(request.Context.Services.CompletionProviders)
+            .SelectMany(p => p.GetCompletions(request.Feature, offset))
             .Select(i => new Protocol.CompletionItem(i.Label)
             {
                 Kind = ToKind(i.Kind),
@@ -36,12 +34,12 @@ public sealed class CompletionHandler : LspHandler<CompletionParams, CompletionL
                 FilterText = i.FilterText,
                 InsertTextFormat = i.IsSnippet && snippets ? 2 : 1,
                 TextEdit = new TextEdit(
-                    converter.ToRange(document.Text, i.ReplaceSpan),
+                    converter.ToRange(text, i.ReplaceSpan),
                     i.IsSnippet && !snippets ? SnippetText.ToPlainText(i.InsertText ?? i.Label) : i.InsertText ?? i.Label),
                 Tags = i.Deprecated ? [1] : null,
             })
             .ToArray();
-        return Task.FromResult(new CompletionList(false, items));
+        return new CompletionList(false, items);
     }
 
     private static int ToKind(CompletionKind kind) => kind switch

@@ -1,36 +1,32 @@
-using CogLsp.Analysis.Features;
 using CogLsp.Server.Protocol;
 using CogLsp.Server.Rpc;
 
 namespace CogLsp.Server.Handlers.Definition;
 
 /// <summary>textDocument/definition: from python_requirements or an include to the file, from run/predict to the class.</summary>
-public sealed class DefinitionHandler : LspHandler<DefinitionParams, Location[]>, ICapabilityContributor
+public sealed class DefinitionHandler : DocumentFeatureHandler<DefinitionParams, Location[]>, ICapabilityContributor
 {
     public override string Method => Methods.Definition;
 
+    protected override Location[] Empty => [];
+
     public void Contribute(ServerCapabilities capabilities, ClientCapabilities client) => capabilities.DefinitionProvider = true;
 
-    protected override Task<Location[]> ExecuteAsync(DefinitionParams parameters, RequestContext context, CancellationToken cancellationToken)
-    {
-        var document = context.GetDocument(parameters.TextDocument.Uri);
-        if (document is null)
-        {
-            return Task.FromResult<Location[]>([]);
-        }
+    protected override string UriOf(DefinitionParams parameters) => parameters.TextDocument.Uri;
 
-        var converter = context.Converter;
-        var offset = converter.ToOffset(document.Text, parameters.Position);
-        var feature = new FeatureContext(context.Workspace, document, cancellationToken);
-        var locations = context.Services.DefinitionProviders.Where(p => p.Kind == document.Kind)
-            .SelectMany(p => p.GetDefinitions(feature, offset))
+    protected override Location[] Handle(DefinitionParams parameters, DocumentRequest request)
+    {
+        var converter = request.Converter;
+        var workspace = request.Context.Workspace;
+        var offset = converter.ToOffset(request.Document.Text, parameters.Position);
+        return request.Providers(request.Context.Services.DefinitionProviders)
+            .SelectMany(p => p.GetDefinitions(request.Feature, offset))
             .Select(t =>
             {
-                var target = context.Workspace.GetDocument(t.Path);
+                var target = workspace.GetDocument(t.Path);
                 var range = target is null ? new Protocol.Range(new Position(0, 0), new Position(0, 0)) : converter.ToRange(target.Text, t.Span);
                 return new Location(converter.ToUri(t.Path), range);
             })
             .ToArray();
-        return Task.FromResult(locations);
     }
 }

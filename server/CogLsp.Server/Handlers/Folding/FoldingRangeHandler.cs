@@ -5,26 +5,20 @@ using CogLsp.Server.Rpc;
 namespace CogLsp.Server.Handlers.Folding;
 
 /// <summary>textDocument/foldingRange: mapping blocks of cog.yaml and comment blocks of both file kinds.</summary>
-public sealed class FoldingRangeHandler : LspHandler<FoldingRangeParams, FoldingRange[]>, ICapabilityContributor
+public sealed class FoldingRangeHandler : DocumentFeatureHandler<FoldingRangeParams, FoldingRange[]>, ICapabilityContributor
 {
     public override string Method => Methods.FoldingRange;
 
+    protected override FoldingRange[] Empty => [];
+
     public void Contribute(ServerCapabilities capabilities, ClientCapabilities client) => capabilities.FoldingRangeProvider = true;
 
-    protected override Task<FoldingRange[]> ExecuteAsync(FoldingRangeParams parameters, RequestContext context, CancellationToken cancellationToken)
-    {
-        var document = context.GetDocument(parameters.TextDocument.Uri);
-        if (document is null)
-        {
-            return Task.FromResult<FoldingRange[]>([]);
-        }
+    protected override string UriOf(FoldingRangeParams parameters) => parameters.TextDocument.Uri;
 
-        var feature = new FeatureContext(context.Workspace, document, cancellationToken);
-        var ranges = context.Services.FoldingProviders.Where(p => p.Kind == document.Kind)
-            .SelectMany(p => p.GetFoldingRegions(feature))
+    protected override FoldingRange[] Handle(FoldingRangeParams parameters, DocumentRequest request) =>
+        request.Providers(request.Context.Services.FoldingProviders)
+            .SelectMany(p => p.GetFoldingRegions(request.Feature))
             .Where(r => r.EndLine > r.StartLine)
             .Select(r => new FoldingRange(r.StartLine, r.EndLine, r.Kind switch { FoldingKind.Comment => "comment", FoldingKind.Imports => "imports", _ => "region" }))
             .ToArray();
-        return Task.FromResult(ranges);
-    }
 }

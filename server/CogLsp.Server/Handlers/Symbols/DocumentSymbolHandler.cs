@@ -7,28 +7,21 @@ using CogLsp.Syntax.Text;
 namespace CogLsp.Server.Handlers.Symbols;
 
 /// <summary>textDocument/documentSymbol: the outline as a tree of DocumentSymbol.</summary>
-public sealed class DocumentSymbolHandler : LspHandler<DocumentSymbolParams, DocumentSymbol[]>, ICapabilityContributor
+public sealed class DocumentSymbolHandler : DocumentFeatureHandler<DocumentSymbolParams, DocumentSymbol[]>, ICapabilityContributor
 {
     public override string Method => Methods.DocumentSymbol;
 
+    protected override DocumentSymbol[] Empty => [];
+
     public void Contribute(ServerCapabilities capabilities, ClientCapabilities client) => capabilities.DocumentSymbolProvider = true;
 
-    protected override Task<DocumentSymbol[]> ExecuteAsync(DocumentSymbolParams parameters, RequestContext context, CancellationToken cancellationToken)
-    {
-        var document = context.GetDocument(parameters.TextDocument.Uri);
-        if (document is null)
-        {
-            return Task.FromResult<DocumentSymbol[]>([]);
-        }
+    protected override string UriOf(DocumentSymbolParams parameters) => parameters.TextDocument.Uri;
 
-        var feature = new FeatureContext(context.Workspace, document, cancellationToken);
-        var converter = context.Converter;
-        var symbols = context.Services.OutlineProviders.Where(p => p.Kind == document.Kind)
-            .SelectMany(p => p.GetOutline(feature))
-            .Select(item => ToSymbol(converter, document.Text, item))
+    protected override DocumentSymbol[] Handle(DocumentSymbolParams parameters, DocumentRequest request) =>
+        request.Providers(request.Context.Services.OutlineProviders)
+            .SelectMany(p => p.GetOutline(request.Feature))
+            .Select(item => ToSymbol(request.Converter, request.Document.Text, item))
             .ToArray();
-        return Task.FromResult(symbols);
-    }
 
     private static DocumentSymbol ToSymbol(LspConverter converter, SourceText text, OutlineItem item) =>
         new(string.IsNullOrEmpty(item.Name) ? "(empty)" : item.Name, ToKind(item.Kind), converter.ToRange(text, item.Span), converter.ToRange(text, item.SelectionSpan))
