@@ -11,7 +11,6 @@ import {
   RevealOutputChannelOn,
   ServerOptions,
   State,
-  TransportKind,
 } from 'vscode-languageclient/node';
 import { findPythonPackagesLine, pickMigrationAction } from './migration';
 import { locateServer, ServerLocation } from './serverLocator';
@@ -116,10 +115,10 @@ async function startServer(): Promise<void> {
   ensureExecutable(location.command);
   output.appendLine(`[info] starting ${location.command} serve (found via ${location.source})`);
 
-  const serverOptions: ServerOptions = {
-    run: { command: location.command, args: ['serve'], transport: TransportKind.stdio },
-    debug: { command: location.command, args: ['serve'], transport: TransportKind.stdio },
-  };
+  // No `transport` on purpose: with TransportKind.stdio the client appends "--stdio" to
+  // the arguments, which `cog-lsp serve` does not take; stdio is the default anyway.
+  const executable = { command: location.command, args: ['serve'] };
+  const serverOptions: ServerOptions = { run: executable, debug: executable };
   // Filled in right after the client exists: the default handler is made by the client itself.
   let handler: ErrorHandler | undefined;
   const clientOptions: LanguageClientOptions = {

@@ -3,7 +3,7 @@
 // with the extension's .vsix installed, shown in Debian's headless Chromium and
 // driven with playwright-core through the keyboard, as a person would use it.
 //
-//   node drive.mjs --cache DIR --vsix FILE --out DIR [--suite fake,real] [--only TEXT] [--timeout MS]
+//   node drive.mjs --cache DIR --vsix FILE --out DIR [--suite fake,no-server,real] [--only TEXT] [--include-disabled yes] [--timeout MS]
 //
 // DIR is what setup.sh prepared. Screenshots, logs and result.json go to --out,
 // one folder per scenario. The last line printed is "N passed, M failed"; the exit
@@ -15,14 +15,15 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scenarios, suiteSettings } from './scenarios.mjs';
+import { scenarios, suites } from './scenarios.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const options = parseOptions(process.argv.slice(2));
 const CACHE = path.resolve(options.cache || process.env.COG_LSP_E2E_CACHE || '/var/tmp/cog-lsp-vscode-e2e');
 const OUT = path.resolve(options.out || path.join(HERE, '../../test-results/vscode-e2e'));
 const VSIX = options.vsix && path.resolve(options.vsix);
-const SUITES = (options.suite || 'fake,real').split(',').filter(Boolean);
+const SUITES = (options.suite || Object.keys(suites).join(',')).split(',').filter(Boolean);
+for (const suite of SUITES) if (!suites[suite]) fatal(`unknown suite ${suite}; known: ${Object.keys(suites).join(', ')}`);
 const TIMEOUT = Number(options.timeout || 60000);
 const FAKE_SERVER = path.join(HERE, 'fake-server/fake-cog-lsp.mjs');
 const ENTRY = path.join(CACHE, 'node_modules/code-server/out/node/entry.js');
@@ -143,7 +144,7 @@ async function startCodeServer(suite, workspace, outDir) {
     'git.enabled': false,
     'files.hotExit': 'off',
     'editor.hover.delay': 100,
-    ...suiteSettings(suite, { fakeServer: FAKE_SERVER }),
+    ...suites[suite].settings({ fakeServer: FAKE_SERVER }),
   };
   fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify(settings, null, 2));
   const env = serverEnvironment(state);
@@ -220,18 +221,24 @@ async function openQuickInput(page, key, text) {
 async function openFile(page, relative) {
   const base = path.basename(relative);
   const dir = path.dirname(relative);
-  await openQuickInput(page, 'Control+P', relative);
   const rows = page.locator('.quick-input-list .monaco-list-row');
-  // Wait for the row of this very file: its label is the name, its description the folder.
+  const labels = () => rows.evaluateAll(els => els.map(e => e.getAttribute('aria-label') || e.textContent || ''));
+  const isTarget = label => label.includes(base) && (dir === '.' || label.includes(dir));
+  await openQuickInput(page, 'Control+P', relative);
+  // The list fills in while the file search runs; choose with the keyboard once the
+  // row of this file is there and the list has stopped changing.
+  let previous = null;
   const index = await waitUntil(`Quick Open to list ${relative}`, async () => {
-    const labels = await rows.evaluateAll(els => els.map(e => e.getAttribute('aria-label') || e.textContent || ''));
-    const i = labels.findIndex(l => l.includes(base) && (dir === '.' || l.includes(dir)));
-    return i >= 0 ? i + 1 : 0;
+    const now = await labels();
+    const i = now.findIndex(isTarget);
+    const stable = previous !== null && JSON.stringify(now) === JSON.stringify(previous);
+    previous = now;
+    return i >= 0 && (i === 0 || stable) ? i + 1 : 0;
   });
-  await rows.nth(index - 1).click();
+  for (let i = 1; i < index; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active').filter({ hasText: base }).waitFor({ timeout: TIMEOUT });
   await page.locator(`${EDITOR} .view-lines`).waitFor({ timeout: TIMEOUT });
-  await page.locator(`${EDITOR} textarea`).first().focus().catch(() => {});
 }
 
 /** Puts the cursor at the start of the N-th occurrence of `text` in the file as it is on disk. */
@@ -279,14 +286,42 @@ async function focusEditor(page) {
 }
 
 // ------------------------------------------------------------------ scenarios
-async function runScenario(page, workspace, scenario, dir) {
+async function outputText(page) {
+  return page.locator('.panel .output-view .monaco-editor .view-lines, .panel .monaco-editor .view-lines').evaluateAll(
+    els => els.map(e => e.innerText.replace(/\u00a0/g, ' ')).join('\n'));
+}
+
+async function runScenario(page, workspace, scenario, dir, record) {
   let shot = 0;
   const screenshot = async name => page.screenshot({ path: path.join(dir, `${String(++shot).padStart(2, '0')}-${name}.png`) });
-  const record = { name: scenario.name, steps: {} };
   const file = path.join(workspace, scenario.open);
 
   await openFile(page, scenario.open);
   await screenshot('opened');
+
+  if (scenario.notification) {
+    const { expect, button, expectOutput } = scenario.notification;
+    const toast = page.locator('.notifications-toasts .notification-toast, .notifications-center .notification-list-item')
+      .filter({ hasText: expect }).first();
+    await toast.waitFor({ state: 'visible', timeout: TIMEOUT }).catch(async () => {
+      // A toast that went away is still listed in the notification centre.
+      await openQuickInput(page, 'F1', '>Notifications: Show Notifications');
+      await page.keyboard.press('Enter');
+      await toast.waitFor({ state: 'visible', timeout: 10000 });
+    });
+    record.steps.notification = (await toast.innerText()).trim();
+    await screenshot('notification');
+    if (button) {
+      await toast.hover();
+      await toast.getByRole('button', { name: button }).click();
+      if (expectOutput) {
+        await waitUntil(`the output panel to show "${expectOutput}"`, async () => (await outputText(page)).includes(expectOutput));
+        record.steps.output = (await outputText(page)).slice(0, 2000);
+      }
+      await screenshot('after-notification');
+    }
+    await focusEditor(page);
+  }
 
   if (scenario.squiggle) {
     record.steps.squiggles = await waitUntil('a squiggle in the editor', () => squiggles(page));
@@ -360,7 +395,6 @@ async function runScenario(page, workspace, scenario, dir) {
     await focusEditor(page);
   }
   record.editorText = await editorText(page).catch(() => null);
-  return record;
 }
 
 async function runSuite(suite, rows) {
@@ -368,7 +402,7 @@ async function runSuite(suite, rows) {
   fs.mkdirSync(suiteOut, { recursive: true });
   // Work on a copy: quick fixes edit the files.
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), `cog-lsp-e2e-ws-${suite}-`));
-  fs.cpSync(path.join(HERE, 'workspaces', suite), workspace, { recursive: true });
+  fs.cpSync(path.join(HERE, 'workspaces', suites[suite].workspace), workspace, { recursive: true });
   const results = [];
   let server = null, browser = null, profile = null;
   try {
@@ -394,13 +428,15 @@ async function runSuite(suite, rows) {
       const dir = path.join(suiteOut, scenario.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase());
       fs.mkdirSync(dir, { recursive: true });
       const t0 = Date.now();
+      // Filled step by step, so a failure still reports what was seen before it.
+      const record = { name: scenario.name, steps: {} };
       try {
-        const record = await runScenario(page, workspace, scenario, dir);
+        await runScenario(page, workspace, scenario, dir, record);
         results.push({ ...record, ok: true, dotnet: server.dotnet, seconds: (Date.now() - t0) / 1000 });
         log(`PASS ${scenario.name} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
       } catch (e) {
         await page.screenshot({ path: path.join(dir, 'failure.png') }).catch(() => {});
-        results.push({ name: scenario.name, ok: false, error: String(e?.message || e), seconds: (Date.now() - t0) / 1000 });
+        results.push({ ...record, ok: false, error: String(e?.message || e), dotnet: server.dotnet, seconds: (Date.now() - t0) / 1000 });
         log(`FAIL ${scenario.name}: ${e?.message || e}`);
         await focusEditor(page).catch(() => {});
       }
@@ -422,9 +458,10 @@ async function runSuite(suite, rows) {
 // ------------------------------------------------------------------ main
 fs.mkdirSync(OUT, { recursive: true });
 const all = [];
-const skipped = scenarios.filter(s => s.enabled === false && SUITES.includes(s.suite));
+const withDisabled = options['include-disabled'] === 'yes';
+const skipped = withDisabled ? [] : scenarios.filter(s => s.enabled === false && SUITES.includes(s.suite));
 for (const suite of SUITES) {
-  const rows = scenarios.filter(s => s.suite === suite && s.enabled !== false && (!options.only || s.name.includes(options.only)));
+  const rows = scenarios.filter(s => s.suite === suite && (withDisabled || s.enabled !== false) && (!options.only || s.name.includes(options.only)));
   if (!rows.length) continue;
   all.push(...await runSuite(suite, rows));
 }

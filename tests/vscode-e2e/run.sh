@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The VS Code end-to-end test, in one command:
-#   tests/vscode-e2e/run.sh [--server PATH] [--suite fake,real] [--only TEXT] [--skip-setup] [--republish]
+#   tests/vscode-e2e/run.sh [--server PATH] [--suite fake,no-server,real] [--only TEXT] [--skip-setup] [--republish]
+#                          [--include-disabled]   (also run the rows marked enabled: false)
 #
 # 1. setup.sh: code-server + playwright-core in a cache folder (idempotent; seconds when warm);
 # 2. npm ci (if needed) and the .vsix: the extension plus the self-contained cog-lsp
@@ -14,8 +15,9 @@ HERE="$ROOT/tests/vscode-e2e"
 CACHE="${COG_LSP_E2E_CACHE:-/var/tmp/cog-lsp-vscode-e2e}"
 OUT="$ROOT/test-results/vscode-e2e"
 SERVER=""
-SUITE="fake,real"
+SUITE="fake,no-server,real"
 ONLY=""
+INCLUDE_DISABLED=""
 SKIP_SETUP=0
 REPUBLISH=0
 while [ $# -gt 0 ]; do
@@ -23,6 +25,7 @@ while [ $# -gt 0 ]; do
     --server) SERVER="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
     --suite) SUITE="$2"; shift 2 ;;
     --only) ONLY="$2"; shift 2 ;;
+    --include-disabled) INCLUDE_DISABLED=yes; shift ;;
     --skip-setup) SKIP_SETUP=1; shift ;;
     --republish) REPUBLISH=1; shift ;;
     -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
@@ -82,6 +85,7 @@ phase "running the scenarios (suites: $SUITE)"
 rm -rf "$OUT"/fake "$OUT"/real "$OUT/result.json"
 args=(--cache "$CACHE" --vsix "$VSIX" --out "$OUT" --suite "$SUITE")
 [ -n "$ONLY" ] && args+=(--only "$ONLY")
+[ -n "$INCLUDE_DISABLED" ] && args+=(--include-disabled yes)
 set +e
 node "$HERE/drive.mjs" "${args[@]}"
 status=$?

@@ -1,9 +1,10 @@
 // What the end-to-end test checks in a real VS Code, one row per scenario.
 //
-// A suite is one code-server session:
+// A suite is one code-server session (see `suites` at the end):
 //   fake — the extension runs tests/vscode-e2e/fake-server/fake-cog-lsp.mjs (a test
 //          double, chosen through the cogLsp.server.path setting); it checks the
 //          harness and the extension's plumbing, whatever the real server can do yet.
+//   no-server — cogLsp.server.path names a file that does not exist.
 //   real — the extension runs the cog-lsp server bundled in the .vsix. In both suites
 //          code-server runs where the .NET installation is hidden (a mount namespace
 //          with an empty folder over it), so the server cannot lean on an installed .NET.
@@ -13,6 +14,8 @@
 // Row fields (all but name/suite/open are optional; steps run in this order):
 //   enabled:   false to keep a row for a feature that has not landed yet
 //   open:      file to open with Quick Open
+//   notification: { expect, button?, expectOutput? } — wait for a notification containing
+//              `expect`, press `button`, then wait for the output panel to show `expectOutput`
 //   squiggle:  true = wait for at least one squiggle in the editor
 //   problems:  texts that must each appear in a row of the Problems panel
 //   hover:     { text, occurrence?, expect: [texts] } — put the cursor on the
@@ -59,6 +62,17 @@ export const scenarios = [
     hover: { text: 'torch==1.11.0', expect: ['(pip-requirements)'] },
   },
 
+  {
+    name: 'no-server: a missing server gives a notification that leads to the log',
+    suite: 'no-server',
+    open: 'requirements/requirements.txt',
+    notification: {
+      expect: 'the language server could not be found',
+      button: 'Show log',
+      expectOutput: 'cogLsp.server.path points to "/nonexistent/cog-lsp"',
+    },
+  },
+
   // ------------------------------------------------------------------ real
   {
     name: 'real: YAML syntax error in cog.yaml',
@@ -67,27 +81,42 @@ export const scenarios = [
     squiggle: true,
     problems: ['YAML syntax error'],
   },
-  // The rows below wait for server features; the lead enables them (and adjusts
-  // the expected texts to the real messages) as the features land.
   {
-    enabled: false,
-    name: 'real: deprecated python_packages squiggle and migration quick fix',
+    name: 'real: deprecated python_packages is squiggled and listed',
     suite: 'real',
     open: 'python-packages/cog.yaml',
     squiggle: true,
-    problems: ['python_packages'],
-    quickfix: { at: 'python_packages', title: 'Migrate python_packages', expectText: 'python_requirements: requirements.txt' },
+    problems: ['build.python_packages is deprecated'],
   },
   {
-    enabled: false,
-    name: 'real: hover on an unqualified torch pin shows the CUDA build',
+    name: 'real: unqualified torch pin: requirements diagnostic and hover with the CUDA build',
     suite: 'real',
     open: 'torch-rewrite/requirements.txt',
+    squiggle: true,
+    problems: ['torch==1.11.0 will be installed as torch 1.11.0+cu113'],
     hover: { text: 'torch==1.11.0', expect: ['1.11.0+cu113', 'download.pytorch.org/whl/cu113'] },
+  },
+  // The rows below wait for server features; enable them (and adjust the expected
+  // texts to the real messages and titles) as the features land.
+  // `run.sh --include-disabled` runs them anyway.
+  {
+    enabled: false,
+    name: 'real: migration quick fix for python_packages',
+    suite: 'real',
+    open: 'python-packages/cog.yaml',
+    quickfix: { at: 'python_packages', title: 'Migrate python_packages', expectText: 'python_requirements: requirements.txt' },
+    problemsAfter: { absent: ['build.python_packages is deprecated'] },
   },
   {
     enabled: false,
-    name: 'real: requirements-file diagnostic on a range pin',
+    name: 'real: Cog: Migrate python_packages command',
+    suite: 'real',
+    open: 'python-packages-command/cog.yaml',
+    command: { title: 'Cog: Migrate python_packages', expectText: 'python_requirements: requirements.txt' },
+  },
+  {
+    enabled: false,
+    name: 'real: range pin in a requirements file is reported',
     suite: 'real',
     open: 'unpinned/requirements.txt',
     squiggle: true,
@@ -95,14 +124,16 @@ export const scenarios = [
   },
 ];
 
-// Settings given to each suite's VS Code (user settings.json).
-export function suiteSettings(suite, { fakeServer }) {
-  const common = {
-    // Severity and inlay-hint values that the fake server echoes in its hover.
-    'cogLsp.severity': { COG0101: 'hint' },
-    'cogLsp.inlayHints.enabled': false,
-    'cogLsp.trace.server': 'messages',
-  };
-  if (suite === 'fake') return { ...common, 'cogLsp.server.path': fakeServer };
-  return common;
-}
+// The suites: which workspace folder (under workspaces/) each opens and the user
+// settings of its VS Code. The severity and inlay-hint values are echoed by the
+// fake server's hover, which checks that they reach a server in the documented shape.
+const common = {
+  'cogLsp.severity': { COG0101: 'hint' },
+  'cogLsp.inlayHints.enabled': false,
+  'cogLsp.trace.server': 'messages',
+};
+export const suites = {
+  fake: { workspace: 'fake', settings: ({ fakeServer }) => ({ ...common, 'cogLsp.server.path': fakeServer }) },
+  'no-server': { workspace: 'fake', settings: () => ({ ...common, 'cogLsp.server.path': '/nonexistent/cog-lsp' }) },
+  real: { workspace: 'real', settings: () => common },
+};
