@@ -45,7 +45,8 @@ fi
 cd "$ROOT"
 if [ ! -x node_modules/.bin/vsce ] || [ ! -x node_modules/.bin/esbuild ]; then
   phase "npm ci"
-  npm ci --no-audit --no-fund >"$ROOT/test-results/npm-ci.log" 2>&1 || { mkdir -p test-results; tail -30 "$ROOT/test-results/npm-ci.log" >&2; fail_all "npm ci failed"; }
+  mkdir -p "$ROOT/test-results"
+  npm ci --no-audit --no-fund >"$ROOT/test-results/npm-ci.log" 2>&1 || { tail -30 "$ROOT/test-results/npm-ci.log" >&2; fail_all "npm ci failed"; }
 fi
 
 # The server inside the .vsix: the given program, or a fresh publish of server/CogLsp.Server.
