@@ -1,0 +1,42 @@
+import { strict as assert } from 'assert';
+import { test } from 'node:test';
+import { answerConfigurationItem, toServerSettings } from '../src/settings';
+
+const reader = (values: Record<string, unknown>) => (key: string) => values[key];
+
+test('defaults when nothing is set', () => {
+  assert.deepEqual(toServerSettings(reader({})), { severity: {}, inlayHints: true, trace: 'off' });
+});
+
+test('nested VS Code settings become the flat server shape', () => {
+  const settings = toServerSettings(reader({
+    'severity': { COG0101: 'error', req0201: 'off', COG0002: 'Info' },
+    'inlayHints.enabled': false,
+    'trace.server': 'verbose',
+  }));
+  assert.deepEqual(settings, {
+    severity: { COG0101: 'error', REQ0201: 'off', COG0002: 'information' },
+    inlayHints: false,
+    trace: 'verbose',
+  });
+});
+
+test('values of the wrong type never reach the server', () => {
+  const settings = toServerSettings(reader({
+    'severity': { COG0101: 'fatal', COG0102: 3, COG0103: 'hint' },
+    'inlayHints.enabled': 'yes',
+    'trace.server': 'loud',
+  }));
+  assert.deepEqual(settings, { severity: { COG0103: 'hint' }, inlayHints: true, trace: 'off' });
+  assert.deepEqual(toServerSettings(reader({ severity: ['COG0101'] })).severity, {});
+});
+
+test('workspace/configuration: the cogLsp section, its parts, and sections of others', () => {
+  const read = reader({ 'severity': { COG0101: 'warning' }, 'inlayHints.enabled': false });
+  assert.deepEqual(answerConfigurationItem('cogLsp', read), { severity: { COG0101: 'warning' }, inlayHints: false, trace: 'off' });
+  assert.deepEqual(answerConfigurationItem('cogLsp.severity', read), { COG0101: 'warning' });
+  assert.equal(answerConfigurationItem('cogLsp.inlayHints', read), false);
+  assert.equal(answerConfigurationItem('cogLsp.unknown', read), null);
+  assert.equal(answerConfigurationItem('yaml', read), undefined);
+  assert.equal(answerConfigurationItem(undefined, read), undefined);
+});

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Publish the cog-lsp server as a self-contained program for one runtime
+# identifier, into client-vscode/server/<rid>/, where the VS Code extension
+# looks for its bundled server. A self-contained build carries the .NET runtime,
+# so the people using the extension (Cog users: Python and Docker) need no .NET.
+#
+#   scripts/publish-server.sh [RID]        # RID defaults to this machine's, e.g. linux-x64
+#
+# Env:
+#   COG_LSP_READY_TO_RUN=0   skip ReadyToRun (faster publish, slower server start-up)
+#   COG_LSP_PUBLISH_OUT=DIR  publish somewhere else than client-vscode/server/<rid>
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+default_rid() {
+  local os arch
+  case "$(uname -s)" in
+    Linux) os=linux ;;
+    Darwin) os=osx ;;
+    MINGW*|MSYS*|CYGWIN*) os=win ;;
+    *) echo "publish-server.sh: unknown OS $(uname -s); pass a RID" >&2; exit 2 ;;
+  esac
+  case "$(uname -m)" in
+    x86_64|amd64) arch=x64 ;;
+    aarch64|arm64) arch=arm64 ;;
+    *) echo "publish-server.sh: unknown CPU $(uname -m); pass a RID" >&2; exit 2 ;;
+  esac
+  echo "$os-$arch"
+}
+
+RID="${1:-$(default_rid)}"
+OUT="${COG_LSP_PUBLISH_OUT:-$ROOT/client-vscode/server/$RID}"
+R2R="${COG_LSP_READY_TO_RUN:-1}"
+
+# ReadyToRun precompiles the IL to native code so the server answers its first
+# request without waiting for the JIT; it needs the crossgen pack for the RID,
+# which restores from NuGet like the runtime pack does.
+props=(
+  -c Release
+  -r "$RID"
+  --self-contained true
+  -p:PublishSingleFile=true
+  -p:IncludeNativeLibrariesForSelfExtract=true
+  -p:DebugType=none
+  -p:GenerateDocumentationFile=false
+)
+if [ "$R2R" = 1 ]; then props+=(-p:PublishReadyToRun=true); fi
+
+rm -rf "$OUT"
+mkdir -p "$OUT"
+echo "publish-server.sh: dotnet publish server/CogLsp.Server -r $RID (ReadyToRun=$R2R) -> $OUT"
+dotnet publish "$ROOT/server/CogLsp.Server/CogLsp.Server.csproj" "${props[@]}" -o "$OUT" -nologo -v:q
+
+exe="$OUT/cog-lsp"
+case "$RID" in win-*) exe="$OUT/cog-lsp.exe" ;; esac
+[ -f "$exe" ] || { echo "publish-server.sh: $exe was not produced" >&2; exit 1; }
+# Symbol files are not needed by users and would only make the .vsix larger.
+find "$OUT" -type f \( -name '*.pdb' -o -name '*.dbg' \) -delete
+chmod 755 "$exe" 2>/dev/null || true
+echo "publish-server.sh: $exe ($(du -h "$exe" | cut -f1))"

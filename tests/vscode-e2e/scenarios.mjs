@@ -1,0 +1,139 @@
+// What the end-to-end test checks in a real VS Code, one row per scenario.
+//
+// A suite is one code-server session (see `suites` at the end):
+//   fake — the extension runs tests/vscode-e2e/fake-server/fake-cog-lsp.mjs (a test
+//          double, chosen through the cogLsp.server.path setting); it checks the
+//          harness and the extension's plumbing, whatever the real server can do yet.
+//   no-server — cogLsp.server.path names a file that does not exist.
+//   real — the extension runs the cog-lsp server bundled in the .vsix. In both suites
+//          code-server runs where the .NET installation is hidden (a mount namespace
+//          with an empty folder over it), so the server cannot lean on an installed .NET.
+// Each suite opens tests/vscode-e2e/workspaces/<suite>/ (copied to a temp dir, so
+// quick fixes never change the repository). Paths below are relative to it.
+//
+// Row fields (all but name/suite/open are optional; steps run in this order):
+//   enabled:   false to keep a row for a feature that has not landed yet
+//   open:      file to open with Quick Open
+//   notification: { expect, button?, expectOutput? } — wait for a notification containing
+//              `expect`, press `button`, then wait for the output panel to show `expectOutput`
+//   squiggle:  true = wait for at least one squiggle in the editor
+//   problems:  texts that must each appear in a row of the Problems panel
+//   hover:     { text, occurrence?, expect: [texts] } — put the cursor on the
+//              occurrence of `text` in the file and show the hover (Ctrl+K Ctrl+I)
+//   quickfix:  { at, occurrence?, title, expectText } — Ctrl+. at `at`, choose the
+//              action whose title contains `title`, wait until the editor shows `expectText`
+//   command:   { title, expectText } — run a command from the palette (F1) with the
+//              file open, wait until the editor shows `expectText`
+//   problemsAfter: { absent: [texts] } — after the steps above, no Problems row may contain these
+export const scenarios = [
+  // ------------------------------------------------------------------ fake
+  {
+    name: 'fake: squiggle, problem row and hover on cog.yaml',
+    suite: 'fake',
+    open: 'migrate-quickfix/cog.yaml',
+    squiggle: true,
+    problems: ['fake-server: python_packages is deprecated'],
+    hover: {
+      text: 'python_packages',
+      // The hover also proves that the settings reached the server in the
+      // documented shape and that the server runs without dotnet on PATH.
+      expect: ['fake-server hover', 'python_packages', '"inlayHints":false', '"COG0101":"hint"', 'dotnet-on-path: no'],
+    },
+  },
+  {
+    name: 'fake: migration quick fix from the light-bulb menu',
+    suite: 'fake',
+    open: 'migrate-quickfix/cog.yaml',
+    quickfix: { at: 'python_packages', title: 'Migrate python_packages', expectText: 'python_requirements: requirements.txt' },
+    problemsAfter: { absent: ['fake-server: python_packages is deprecated'] },
+  },
+  {
+    name: 'fake: Cog: Migrate python_packages command',
+    suite: 'fake',
+    open: 'migrate-command/cog.yaml',
+    problems: ['fake-server: python_packages is deprecated'],
+    command: { title: 'Cog: Migrate python_packages', expectText: 'python_requirements: requirements.txt' },
+  },
+  {
+    name: 'fake: requirements.txt is a pip-requirements file served by the extension',
+    suite: 'fake',
+    open: 'requirements/requirements.txt',
+    problems: ['fake-server: torch pin seen in a requirements file'],
+    hover: { text: 'torch==1.11.0', expect: ['(pip-requirements)'] },
+  },
+
+  {
+    name: 'no-server: a missing server gives a notification that leads to the log',
+    suite: 'no-server',
+    open: 'requirements/requirements.txt',
+    notification: {
+      expect: 'the language server could not be found',
+      button: 'Show log',
+      expectOutput: 'cogLsp.server.path points to "/nonexistent/cog-lsp"',
+    },
+  },
+
+  // ------------------------------------------------------------------ real
+  {
+    name: 'real: YAML syntax error in cog.yaml',
+    suite: 'real',
+    open: 'yaml-error/cog.yaml',
+    squiggle: true,
+    problems: ['YAML syntax error'],
+  },
+  {
+    name: 'real: deprecated python_packages is squiggled and listed',
+    suite: 'real',
+    open: 'python-packages/cog.yaml',
+    squiggle: true,
+    problems: ['build.python_packages is deprecated'],
+  },
+  {
+    name: 'real: unqualified torch pin: requirements diagnostic and hover with the CUDA build',
+    suite: 'real',
+    open: 'torch-rewrite/requirements.txt',
+    squiggle: true,
+    problems: ['torch==1.11.0 will be installed as torch 1.11.0+cu113'],
+    hover: { text: 'torch==1.11.0', expect: ['1.11.0+cu113', 'download.pytorch.org/whl/cu113'] },
+  },
+  // The rows below wait for server features; enable them (and adjust the expected
+  // texts to the real messages and titles) as the features land.
+  // `run.sh --include-disabled` runs them anyway.
+  {
+    enabled: false,
+    name: 'real: migration quick fix for python_packages',
+    suite: 'real',
+    open: 'python-packages/cog.yaml',
+    quickfix: { at: 'python_packages', title: 'Migrate python_packages', expectText: 'python_requirements: requirements.txt' },
+    problemsAfter: { absent: ['build.python_packages is deprecated'] },
+  },
+  {
+    enabled: false,
+    name: 'real: Cog: Migrate python_packages command',
+    suite: 'real',
+    open: 'python-packages-command/cog.yaml',
+    command: { title: 'Cog: Migrate python_packages', expectText: 'python_requirements: requirements.txt' },
+  },
+  {
+    enabled: false,
+    name: 'real: range pin in a requirements file is reported',
+    suite: 'real',
+    open: 'unpinned/requirements.txt',
+    squiggle: true,
+    problems: ['requests'],
+  },
+];
+
+// The suites: which workspace folder (under workspaces/) each opens and the user
+// settings of its VS Code. The severity and inlay-hint values are echoed by the
+// fake server's hover, which checks that they reach a server in the documented shape.
+const common = {
+  'cogLsp.severity': { COG0101: 'hint' },
+  'cogLsp.inlayHints.enabled': false,
+  'cogLsp.trace.server': 'messages',
+};
+export const suites = {
+  fake: { workspace: 'fake', settings: ({ fakeServer }) => ({ ...common, 'cogLsp.server.path': fakeServer }) },
+  'no-server': { workspace: 'fake', settings: () => ({ ...common, 'cogLsp.server.path': '/nonexistent/cog-lsp' }) },
+  real: { workspace: 'real', settings: () => common },
+};
