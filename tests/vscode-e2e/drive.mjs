@@ -291,6 +291,24 @@ async function outputText(page) {
     els => els.map(e => e.innerText.replace(/\u00a0/g, ' ')).join('\n'));
 }
 
+// After an edit that creates or changes files, save everything (as a user would) and wait until each
+// file on disk contains the expected texts: the check is on the user's files, not only the editor.
+async function expectFilesOnDisk(page, workspace, expectFiles, record) {
+  if (!expectFiles) return;
+  await openQuickInput(page, 'F1', '>File: Save All');
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await waitUntil('the command "File: Save All" in the palette', async () => (await rows.allInnerTexts().catch(() => [])).some(t => t.includes('Save All')));
+  await page.keyboard.press('Enter');
+  record.steps.files = {};
+  for (const [relative, texts] of Object.entries(expectFiles)) {
+    const full = path.join(workspace, relative);
+    record.steps.files[relative] = await waitUntil(`${relative} on disk to contain ${JSON.stringify(texts)}`, async () => {
+      const content = fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : null;
+      return content !== null && texts.every(t => content.includes(t)) ? content : null;
+    });
+  }
+}
+
 async function runScenario(page, workspace, scenario, dir, record) {
   let shot = 0;
   const screenshot = async name => page.screenshot({ path: path.join(dir, `${String(++shot).padStart(2, '0')}-${name}.png`) });
@@ -354,7 +372,7 @@ async function runScenario(page, workspace, scenario, dir, record) {
     await page.keyboard.press('Escape');
   }
   if (scenario.quickfix) {
-    const { at, occurrence, title, expectText } = scenario.quickfix;
+    const { at, occurrence, title, expectText, expectFiles } = scenario.quickfix;
     await goTo(page, file, at, occurrence);
     await page.keyboard.press('Control+.');
     const rows = page.locator('.action-widget .monaco-list-row');
@@ -372,9 +390,10 @@ async function runScenario(page, workspace, scenario, dir, record) {
     await waitUntil(`the editor to show "${expectText}"`, async () => (await editorText(page)).includes(expectText));
     await sleep(500);
     await screenshot('after-quickfix');
+    await expectFilesOnDisk(page, workspace, expectFiles, record);
   }
   if (scenario.command) {
-    const { title, expectText } = scenario.command;
+    const { title, expectText, expectFiles } = scenario.command;
     await focusEditor(page);
     await openQuickInput(page, 'F1', `>${title}`);
     const rows = page.locator('.quick-input-list .monaco-list-row');
@@ -384,6 +403,7 @@ async function runScenario(page, workspace, scenario, dir, record) {
     await waitUntil(`the editor to show "${expectText}"`, async () => (await editorText(page)).includes(expectText));
     await sleep(500);
     await screenshot('after-command');
+    await expectFilesOnDisk(page, workspace, expectFiles, record);
   }
   if (scenario.problemsAfter?.absent?.length) {
     await showProblems(page);

@@ -96,23 +96,32 @@ export const scenarios = [
     problems: ['torch==1.11.0 will be installed as torch 1.11.0+cu113'],
     hover: { text: 'torch==1.11.0', expect: ['1.11.0+cu113', 'download.pytorch.org/whl/cu113'] },
   },
-  // The rows below wait for server features; enable them (and adjust the expected
-  // texts to the real messages and titles) as the features land.
+  // The row below waits for the requirements-file analyzers; enable it when they land.
   // `run.sh --include-disabled` runs them anyway.
   {
-    enabled: false,
     name: 'real: migration quick fix for python_packages',
     suite: 'real',
     open: 'python-packages/cog.yaml',
-    quickfix: { at: 'python_packages', title: 'Migrate python_packages', expectText: 'python_requirements: requirements.txt' },
+    quickfix: {
+      at: 'python_packages',
+      title: 'Migrate python_packages to requirements.txt',
+      expectText: 'python_requirements: requirements.txt',
+      expectFiles: {
+        'python-packages/requirements.txt': ['torch==1.11.0\nnumpy==1.26.4\n'],
+        'python-packages/cog.yaml': ['  python_requirements: requirements.txt\npredict: "predict.py:Predictor"'],
+      },
+    },
     problemsAfter: { absent: ['build.python_packages is deprecated'] },
   },
   {
-    enabled: false,
     name: 'real: Cog: Migrate python_packages command',
     suite: 'real',
     open: 'python-packages-command/cog.yaml',
-    command: { title: 'Cog: Migrate python_packages', expectText: 'python_requirements: requirements.txt' },
+    command: {
+      title: 'Cog: Migrate python_packages',
+      expectText: 'python_requirements: requirements.txt',
+      expectFiles: { 'python-packages-command/requirements.txt': ['torch==1.11.0', 'numpy==1.26.4'] },
+    },
   },
   {
     enabled: false,
