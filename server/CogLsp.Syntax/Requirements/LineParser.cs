@@ -453,7 +453,7 @@ internal static partial class LineParser
         }
 
         // pip takes extras off a path-like name before it checks for an archive.
-        var pathPart = ExtrasSuffix().Match(name) is { Success: true } ex ? name[..ex.Index] : name;
+        var pathPart = ExtrasSuffix().Match(name) is { Success: true } ex ? name[..ex.Groups[2].Index] : name;
         if (PipUrls.HasArchiveExtension(pathPart.TrimEnd('/')))
         {
             var at = name.IndexOf('@');
@@ -517,15 +517,47 @@ internal static partial class LineParser
             return null;
         }
 
+        var name = CheckEgg(egg, sink, start, end, RequirementsErrorKind.Requirement);
+        return name is null ? null : new SyntaxValue(name, location.Span);
+    }
+
+    /// <summary>pip reads an `#egg=` value as a whole PEP 508 requirement (a marker included); returns its name.</summary>
+    private static string? CheckEgg(string egg, ParseSink sink, int start, int end, RequirementsErrorKind kind)
+    {
         var probe = new ParseSink(Enumerable.Range(0, egg.Length + 1).ToArray());
-        var parser = Pep508Parser.Parse(egg, 0, egg.Length, probe);
+        var semicolon = egg.IndexOf(';');
+        var parser = Pep508Parser.Parse(egg, 0, semicolon < 0 ? egg.Length : semicolon, probe);
+        if (!probe.HasError && semicolon >= 0)
+        {
+            var ms = semicolon + 1;
+            while (ms < egg.Length && egg[ms] is ' ' or '\t')
+            {
+                ms++;
+            }
+
+            var me = egg.Length;
+            while (me > ms && egg[me - 1] is ' ' or '\t')
+            {
+                me--;
+            }
+
+            if (me == ms)
+            {
+                probe.Error(ms, ms, "a marker must follow ';'", RequirementsErrorKind.Marker);
+            }
+            else
+            {
+                MarkerParser.Parse(egg, ms, me, probe);
+            }
+        }
+
         if (probe.HasError)
         {
-            sink.Error(start, end, $"'#egg={egg}' does not name a valid project: {probe.Errors[0].Message}");
+            sink.Error(start, end, $"'#egg={egg}' does not name a valid project: {probe.Errors[0].Message}", kind);
             return null;
         }
 
-        return parser.Name is null ? null : new SyntaxValue(parser.Name.Text, location.Span);
+        return parser.Name?.Text;
     }
 
     private static RequirementSyntax ParseEditable(SyntaxValue value, ParseSink sink)
@@ -539,7 +571,7 @@ internal static partial class LineParser
             end = 0;
         }
 
-        var noExtras = ExtrasSuffix().Match(target) is { Success: true } ex ? target[..ex.Index] : target;
+        var noExtras = ExtrasSuffix().Match(target) is { Success: true } ex ? target[..ex.Groups[2].Index] : target;
         var requirement = new RequirementSyntax(RequirementForm.Editable, value.Span) { Location = value };
         if (noExtras.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
         {
@@ -565,7 +597,8 @@ internal static partial class LineParser
                 return requirement;
             }
 
-            return requirement with { Name = new SyntaxValue(egg, value.Span) };
+            var eggName = CheckEgg(egg, sink, start, end, RequirementsErrorKind.Editable);
+            return eggName is null ? requirement : requirement with { Name = new SyntaxValue(eggName, value.Span) };
         }
 
         if (PipUrls.IsUrl(url) || !PipUrls.LooksLikePath(noExtras))
