@@ -43,12 +43,33 @@ public sealed class LanguageServices
             // cog.yaml
             new CogYaml.YamlSyntaxAnalyzer(),
             // requirements files
+            new Requirements.RequirementsSyntaxAnalyzer(),
+            new Requirements.PinningAnalyzer(),
+            new Requirements.DuplicateAnalyzer(),
+            new Requirements.HashModeAnalyzer(),
+            new Requirements.IncludeAnalyzer(),
+            new Requirements.LocalArtifactAnalyzer(),
         ],
-        HoverProviders = [],
-        CompletionProviders = [],
-        OutlineProviders = [],
-        LinkProviders = [],
-        FoldingProviders = [],
+        HoverProviders =
+        [
+            new Requirements.RequirementsHoverProvider(),
+        ],
+        CompletionProviders =
+        [
+            new Requirements.RequirementsCompletionProvider(),
+        ],
+        OutlineProviders =
+        [
+            new Requirements.RequirementsOutlineProvider(),
+        ],
+        LinkProviders =
+        [
+            new Requirements.RequirementsLinkProvider(),
+        ],
+        FoldingProviders =
+        [
+            new Requirements.RequirementsFoldingProvider(),
+        ],
         InlayHintProviders = [],
         DefinitionProviders = [],
         CodeFixProviders = [],
