@@ -34,6 +34,14 @@ public sealed class LocalArtifactAnalyzer : IDiagnosticAnalyzer
         for (var i = 0; i < tree.Lines.Length; i++)
         {
             var line = tree.Lines[i];
+
+            // Cog checks `name @ ./path` before pip ever runs, so it is reported even though pip rejects the URL too.
+            if (line.Requirement is { Form: RequirementForm.Named, Location: { } direct } named && IsLocalPath(direct.Text))
+            {
+                context.Report(D.LocalDirectReference, tree.ToAbsolute(i, named.Span));
+                continue;
+            }
+
             if (line.HasErrors || line.Kind == RequirementsLineKind.Empty)
             {
                 continue;
@@ -62,16 +70,6 @@ public sealed class LocalArtifactAnalyzer : IDiagnosticAnalyzer
             if (location.Text.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
             {
                 context.Report(D.LocalFileUrl, locationSpan, location.Text);
-                continue;
-            }
-
-            if (requirement.Form == RequirementForm.Named)
-            {
-                if (IsLocalPath(location.Text))
-                {
-                    context.Report(D.LocalDirectReference, tree.ToAbsolute(i, requirement.Span));
-                }
-
                 continue;
             }
 
