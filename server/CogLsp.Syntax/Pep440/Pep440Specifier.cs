@@ -46,6 +46,89 @@ public sealed partial class Pep440Specifier
 
     public static Pep440Specifier? TryParse(string text) => TryParse(text, out var s) ? s : null;
 
+    /// <summary>For callers that matched the clause with <see cref="PrefixPattern"/> already.</summary>
+    internal static Pep440Specifier FromMatchedParts(string op, string versionText) => new(op, versionText);
+
+    /// <summary>
+    /// The common case without the regex: an operator and a plain dotted version ending at a character
+    /// that cannot continue a version. Returns the length of the clause, or 0 when the regex must decide.
+    /// </summary>
+    internal static int MatchPlain(string text, int start, int end, out int operatorLength)
+    {
+        operatorLength = 0;
+        if (start + 1 >= end)
+        {
+            return 0;
+        }
+
+        var c0 = text[start];
+        var c1 = text[start + 1];
+        operatorLength = c1 == '=' && c0 is '=' or '!' or '<' or '>' or '~' ? 2 : c0 is '<' or '>' ? 1 : 0;
+        if (operatorLength == 0 || (c0 == '=' && start + 2 < end && text[start + 2] == '='))
+        {
+            return 0;
+        }
+
+        var i = start + operatorLength;
+        var segments = 0;
+        while (true)
+        {
+            var digits = i;
+            while (i < end && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i == digits)
+            {
+                return 0;
+            }
+
+            segments++;
+            if (i + 1 < end && text[i] == '.' && char.IsAsciiDigit(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        if (i < end && text[i] == '+' && c0 is '=' or '!')
+        {
+            // A local label: alphanumeric segments separated by '.', '-' or '_'.
+            i++;
+            while (true)
+            {
+                var segment = i;
+                while (i < end && char.IsAsciiLetterOrDigit(text[i]))
+                {
+                    i++;
+                }
+
+                if (i == segment)
+                {
+                    return 0;
+                }
+
+                if (i + 1 < end && text[i] is '.' or '-' or '_' && char.IsAsciiLetterOrDigit(text[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+
+                break;
+            }
+        }
+
+        if (i < end && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '.' or '-' or '_' or '+' or '*' or '!'))
+        {
+            return 0;
+        }
+
+        return c0 == '~' && segments < 2 ? 0 : i - start;
+    }
+
     /// <summary>
     /// True when this clause lets pip pick a pre-release without being told to: the operator is
     /// inclusive (==, &gt;=, &lt;=, ~=, ===) and its own version is a pre-release.

@@ -71,6 +71,11 @@ public sealed partial class Pep440Version : IComparable<Pep440Version>, IEquatab
             return false;
         }
 
+        if (TryParsePlain(text, out version))
+        {
+            return true;
+        }
+
         var m = VersionPattern().Match(text);
         if (!m.Success)
         {
@@ -107,6 +112,68 @@ public sealed partial class Pep440Version : IComparable<Pep440Version>, IEquatab
             ? m.Groups["local"].Value.ToLowerInvariant().Split('.', '-', '_').Select(NormalizeLocalPart).ToImmutableArray()
             : [];
         version = new Pep440Version(epoch, release, preLabel, preNumber, post, dev, local);
+        return true;
+    }
+
+    /// <summary>The common "1.2.3" spelling without the regex.</summary>
+    private static bool TryParsePlain(string text, out Pep440Version version)
+    {
+        version = null!;
+        if (text.Length == 0 || text.Length > 60)
+        {
+            return false;
+        }
+
+        var parts = new BigInteger[8];
+        var count = 0;
+        long current = 0;
+        var digits = 0;
+        var localStart = text.IndexOf('+');
+        var release = localStart < 0 ? text : text[..localStart];
+        var local = ImmutableArray<string>.Empty;
+        if (localStart >= 0)
+        {
+            var segments = text[(localStart + 1)..].Split('.', '-', '_');
+            foreach (var segment in segments)
+            {
+                if (segment.Length == 0 || !segment.All(char.IsAsciiLetterOrDigit))
+                {
+                    return false;
+                }
+            }
+
+            local = segments.Select(x => NormalizeLocalPart(x.ToLowerInvariant())).ToImmutableArray();
+        }
+
+        foreach (var c in release)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                current = current * 10 + (c - '0');
+                if (++digits > 15)
+                {
+                    return false;
+                }
+            }
+            else if (c == '.' && digits > 0 && count < parts.Length - 1)
+            {
+                parts[count++] = current;
+                current = 0;
+                digits = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        parts[count++] = current;
+        version = new Pep440Version(BigInteger.Zero, ImmutableArray.Create(parts, 0, count), null, 0, null, null, local);
         return true;
     }
 

@@ -137,9 +137,13 @@ internal static partial class LineParser
         }
 
         var envVars = ImmutableArray.CreateBuilder<SyntaxValue>();
-        foreach (Match m in EnvVarPattern().Matches(text[..ce], cs))
+        var hasEnv = text.AsSpan(cs, ce - cs).Contains("${", StringComparison.Ordinal);
+        if (hasEnv)
         {
-            envVars.Add(sink.Value(text, m.Index, m.Index + m.Length));
+            foreach (Match m in EnvVarPattern().Matches(text[..ce], cs))
+            {
+                envVars.Add(sink.Value(text, m.Index, m.Index + m.Length));
+            }
         }
 
         // pip splits at single spaces; the requirement is every word before the first that starts with '-'.
@@ -174,9 +178,10 @@ internal static partial class LineParser
             requirement = ParseEditable(editable, sink);
         }
 
-        foreach (Match m in EnvVarPattern().Matches(text[..ce], cs))
+        foreach (var env in envVars)
         {
-            sink.Token(RequirementsTokenKind.EnvironmentVariable, m.Index, m.Index + m.Length);
+            var start = Array.IndexOf(sink.Map, env.Span.Start);
+            sink.Token(RequirementsTokenKind.EnvironmentVariable, start, start + env.Text.Length);
         }
 
         return new LogicalResult(kind, requirement, options, comment, content, envVars.ToImmutable(), ignored);
@@ -280,7 +285,7 @@ internal static partial class LineParser
                 var letterEnd = word.Offsets.Length > 1 ? word.Offsets[1] + 1 : word.RawEnd;
                 var nameValue = new SyntaxValue(letter, sink.SourceSpan(word.RawStart, letterEnd));
                 sink.Token(RequirementsTokenKind.OptionName, word.RawStart, letterEnd);
-                var option = RequirementsOption.All.FirstOrDefault(o => o.ShortName == letter);
+                var option = ShortSpellings.GetValueOrDefault(letter);
                 if (option is null)
                 {
                     sink.Error(word.RawStart, letterEnd, $"pip has no option '{letter}' in requirements files", RequirementsErrorKind.UnknownOption);
@@ -330,28 +335,33 @@ internal static partial class LineParser
         }
     }
 
+    private static readonly (string Spelling, RequirementsOption Option)[] LongSpellings =
+        RequirementsOption.All.SelectMany(o => o.LongSpellings.Select(s => (s, o))).ToArray();
+
+    private static readonly Dictionary<string, RequirementsOption> ShortSpellings =
+        RequirementsOption.All.Where(o => o.ShortName is not null).ToDictionary(o => o.ShortName!, StringComparer.Ordinal);
+
     /// <summary>optparse's long-option lookup: an exact spelling, else the one spelling it is a prefix of.</summary>
     private static RequirementsOption? MatchLong(string name, out List<string> candidates)
     {
         candidates = [];
-        foreach (var o in RequirementsOption.All)
+        RequirementsOption? prefixMatch = null;
+        foreach (var (spelling, option) in LongSpellings)
         {
-            foreach (var spelling in o.LongSpellings)
+            if (spelling.Length == name.Length && spelling == name)
             {
-                if (spelling == name)
-                {
-                    return o;
-                }
+                candidates.Clear();
+                return option;
+            }
 
-                if (spelling.StartsWith(name, StringComparison.Ordinal))
-                {
-                    candidates.Add(spelling);
-                }
+            if (spelling.StartsWith(name, StringComparison.Ordinal))
+            {
+                candidates.Add(spelling);
+                prefixMatch = option;
             }
         }
 
-        var only = candidates.Count == 1 ? candidates[0] : null;
-        return only is null ? null : RequirementsOption.All.First(o => o.LongSpellings.Contains(only));
+        return candidates.Count == 1 ? prefixMatch : null;
     }
 
     /// <summary>The checks pip's option callbacks make on values.</summary>
@@ -453,7 +463,7 @@ internal static partial class LineParser
         }
 
         // pip takes extras off a path-like name before it checks for an archive.
-        var pathPart = ExtrasSuffix().Match(name) is { Success: true } ex ? name[..ex.Groups[2].Index] : name;
+        var pathPart = name.EndsWith(']') && ExtrasSuffix().Match(name) is { Success: true } ex ? name[..ex.Groups[2].Index] : name;
         if (PipUrls.HasArchiveExtension(pathPart.TrimEnd('/')))
         {
             var at = name.IndexOf('@');
@@ -465,7 +475,7 @@ internal static partial class LineParser
                 return new RequirementSyntax(RequirementForm.Path, span) { Location = location, Name = project, MarkerText = markerText, Marker = marker };
             }
         }
-        else if (PipUrls.LooksLikePath(name) && !name.Contains('@') && !SpecifierChars().IsMatch(name))
+        else if (PipUrls.LooksLikePath(name) && !name.Contains('@') && name.AsSpan().IndexOfAny(SpecifierCharacters) < 0)
         {
             // A directory (pip installs it if it holds a project): whether it exists is for analysis to check.
             sink.Token(RequirementsTokenKind.Path, ns, ne);
@@ -687,6 +697,5 @@ internal static partial class LineParser
     [GeneratedRegex(@"^(.+)(\[[^\]]+\])$")]
     private static partial Regex ExtrasSuffix();
 
-    [GeneratedRegex(@"[<>=!~;\[\]() ]")]
-    private static partial Regex SpecifierChars();
+    private static readonly System.Buffers.SearchValues<char> SpecifierCharacters = System.Buffers.SearchValues.Create("<>=!~;[]() ");
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using CogLsp.Syntax.Text;
 
 namespace CogLsp.Syntax.Requirements;
@@ -8,7 +7,7 @@ namespace CogLsp.Syntax.Requirements;
 /// PEP 508 environment markers: comparisons of marker variables and quoted strings joined by `and`
 /// and `or`, with parentheses. Builds a tree in logical-line coordinates; the first error stops it.
 /// </summary>
-internal sealed partial class MarkerParser(string text, int end, ParseSink sink)
+internal sealed class MarkerParser(string text, int end, ParseSink sink)
 {
     /// <summary>Every marker variable today's pip accepts, including the dotted legacy spellings.</summary>
     public static ImmutableArray<string> Variables { get; } =
@@ -164,11 +163,20 @@ internal sealed partial class MarkerParser(string text, int end, ParseSink sink)
             return operand;
         }
 
-        var m = WordPattern().Match(text, _pos, end - _pos);
-        if (m.Success && m.Index == _pos)
+        var wordEnd = _pos;
+        if (char.IsAsciiLetter(text[_pos]) || text[_pos] == '_')
         {
-            var word = m.Value;
-            if (Variables.Contains(word) && (_pos == 0 || !IsWordChar(text[_pos - 1])))
+            wordEnd++;
+            while (wordEnd < end && (char.IsAsciiLetterOrDigit(text[wordEnd]) || text[wordEnd] is '_' or '.' or '-'))
+            {
+                wordEnd++;
+            }
+        }
+
+        if (wordEnd > _pos)
+        {
+            var word = text[_pos..wordEnd];
+            if (VariableSet.Contains(word) && (_pos == 0 || !IsWordChar(text[_pos - 1])))
             {
                 sink.Token(RequirementsTokenKind.MarkerVariable, _pos, _pos + word.Length);
                 var operand = new MarkerOperand(word, sink.SourceSpan(_pos, _pos + word.Length), true);
@@ -271,6 +279,5 @@ internal sealed partial class MarkerParser(string text, int end, ParseSink sink)
         return best.d <= Math.Max(2, word.Length / 3) ? best.v : null;
     }
 
-    [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_.\-]*")]
-    private static partial Regex WordPattern();
+    private static readonly HashSet<string> VariableSet = new(Variables, StringComparer.Ordinal);
 }

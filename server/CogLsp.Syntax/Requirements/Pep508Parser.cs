@@ -31,8 +31,8 @@ internal sealed partial class Pep508Parser(string text, int end, ParseSink sink)
     private void Run()
     {
         SkipWs();
-        var m = NamePattern().Match(text, _pos, end - _pos);
-        if (!m.Success || m.Index != _pos)
+        var nameLength = NameLength(text, _pos, end);
+        if (nameLength == 0)
         {
             sink.Token(RequirementsTokenKind.Text, _pos, end);
             sink.Error(_pos, Math.Min(end, _pos + 1), _pos < end && text[_pos] is '=' or '<' or '>' or '!' or '~'
@@ -41,9 +41,9 @@ internal sealed partial class Pep508Parser(string text, int end, ParseSink sink)
             return;
         }
 
-        Name = sink.Value(text, _pos, _pos + m.Length);
-        sink.Token(RequirementsTokenKind.PackageName, _pos, _pos + m.Length);
-        _pos += m.Length;
+        Name = sink.Value(text, _pos, _pos + nameLength);
+        sink.Token(RequirementsTokenKind.PackageName, _pos, _pos + nameLength);
+        _pos += nameLength;
         SkipWs();
         if (_pos < end && text[_pos] == '[' && !ParseExtras())
         {
@@ -73,9 +73,9 @@ internal sealed partial class Pep508Parser(string text, int end, ParseSink sink)
             while (true)
             {
                 SkipWs();
-                if (_pos < end && NamePattern().Match(text, _pos, end - _pos) is { Success: true } nm && nm.Index == _pos)
+                if (NameLength(text, _pos, end) is > 0 and var length)
                 {
-                    sink.Error(_pos, _pos + nm.Length, "extra names must be separated by commas");
+                    sink.Error(_pos, _pos + length, "extra names must be separated by commas");
                     return false;
                 }
 
@@ -113,15 +113,15 @@ internal sealed partial class Pep508Parser(string text, int end, ParseSink sink)
     private bool TryName(out SyntaxValue value)
     {
         value = null!;
-        var m = NamePattern().Match(text, _pos, end - _pos);
-        if (!m.Success || m.Index != _pos)
+        var length = NameLength(text, _pos, end);
+        if (length == 0)
         {
             return false;
         }
 
-        value = sink.Value(text, _pos, _pos + m.Length);
-        sink.Token(RequirementsTokenKind.Extra, _pos, _pos + m.Length);
-        _pos += m.Length;
+        value = sink.Value(text, _pos, _pos + length);
+        sink.Token(RequirementsTokenKind.Extra, _pos, _pos + length);
+        _pos += length;
         return true;
     }
 
@@ -174,41 +174,57 @@ internal sealed partial class Pep508Parser(string text, int end, ParseSink sink)
         var specifiers = ImmutableArray.CreateBuilder<SpecifierSyntax>();
         while (_pos < end)
         {
-            var m = Pep440Specifier.PrefixPattern().Match(text, _pos, end - _pos);
-            if (!m.Success || m.Index != _pos)
+            int opStart = _pos, opEnd, verStart, verEnd, matchStart = _pos;
+            Pep440Specifier? parsed;
+            var plain = Pep440Specifier.MatchPlain(text, _pos, end, out var opLength);
+            if (plain > 0)
             {
-                break;
+                opEnd = _pos + opLength;
+                verStart = opEnd;
+                verEnd = _pos + plain;
+                parsed = Pep440Specifier.FromMatchedParts(text[opStart..opEnd], text[verStart..verEnd]);
+            }
+            else
+            {
+                var m = Pep440Specifier.PrefixPattern().Match(text, _pos, end - _pos);
+                if (!m.Success || m.Index != _pos)
+                {
+                    break;
+                }
+
+                var opGroup = m.Groups["operator"];
+                var verGroup = m.Groups["version"];
+                opStart = opGroup.Index;
+                opEnd = opGroup.Index + opGroup.Length;
+                verStart = verGroup.Index;
+                while (verStart < verGroup.Index + verGroup.Length && char.IsWhiteSpace(text[verStart]))
+                {
+                    verStart++;
+                }
+
+                verEnd = verGroup.Index + verGroup.Length;
+                parsed = verEnd == verStart && opGroup.Value != "===" ? null : Pep440Specifier.FromMatchedParts(opGroup.Value, text[verStart..verEnd]);
             }
 
-            var opGroup = m.Groups["operator"];
-            var verGroup = m.Groups["version"];
-            var verStart = verGroup.Index;
-            while (verStart < verGroup.Index + verGroup.Length && char.IsWhiteSpace(text[verStart]))
-            {
-                verStart++;
-            }
-
-            var verEnd = verGroup.Index + verGroup.Length;
-            sink.Token(RequirementsTokenKind.VersionOperator, opGroup.Index, opGroup.Index + opGroup.Length);
+            sink.Token(RequirementsTokenKind.VersionOperator, opStart, opEnd);
             sink.Token(RequirementsTokenKind.Version, verStart, verEnd);
-            var parsed = Pep440Specifier.TryParse(m.Value);
-            if (parsed is null || verEnd == verStart && opGroup.Value != "===")
+            if (parsed is null)
             {
                 break;
             }
 
-            specifiers.Add(new SpecifierSyntax(sink.Value(text, opGroup.Index, opGroup.Index + opGroup.Length), sink.Value(text, verStart, verEnd), parsed));
+            specifiers.Add(new SpecifierSyntax(sink.Value(text, opStart, opEnd), sink.Value(text, verStart, verEnd), parsed));
             _pos = verEnd;
             if (_pos + 1 < end && text[_pos] == '.' && text[_pos + 1] == '*')
             {
-                sink.Error(m.Index, _pos + 2, $"a '.*' wildcard is only allowed with == and != (pip 24.1 and later reject '{text[m.Index..(_pos + 2)]}')", RequirementsErrorKind.LegacyVersion);
+                sink.Error(matchStart, _pos + 2, $"a '.*' wildcard is only allowed with == and != (pip 24.1 and later reject '{text[matchStart..(_pos + 2)]}')", RequirementsErrorKind.LegacyVersion);
                 Specifiers = specifiers.ToImmutable();
                 return;
             }
 
             if (LocalLabelPattern().Match(text, _pos, end - _pos) is { Success: true } local && local.Index == _pos)
             {
-                sink.Error(m.Index, _pos + local.Length, "a local version label (+…) is only allowed with == and !=");
+                sink.Error(matchStart, _pos + local.Length, "a local version label (+…) is only allowed with == and !=");
                 Specifiers = specifiers.ToImmutable();
                 return;
             }
@@ -290,8 +306,28 @@ internal sealed partial class Pep508Parser(string text, int end, ParseSink sink)
         }
     }
 
-    [GeneratedRegex(@"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")]
-    private static partial Regex NamePattern();
+    /// <summary>The length of the PEP 508 name at <paramref name="start"/>: [A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?, or 0.</summary>
+    internal static int NameLength(string text, int start, int end)
+    {
+        if (start >= end || !char.IsAsciiLetterOrDigit(text[start]))
+        {
+            return 0;
+        }
+
+        var last = start;
+        var i = start + 1;
+        while (i < end && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '.' or '_' or '-'))
+        {
+            if (char.IsAsciiLetterOrDigit(text[i]))
+            {
+                last = i;
+            }
+
+            i++;
+        }
+
+        return last - start + 1;
+    }
 
     [GeneratedRegex(@"\+[a-z0-9]+(?:[-_\.][a-z0-9]+)*", RegexOptions.IgnoreCase)]
     private static partial Regex LocalLabelPattern();

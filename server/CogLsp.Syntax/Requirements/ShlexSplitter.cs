@@ -7,6 +7,8 @@ namespace CogLsp.Syntax.Requirements;
 /// </summary>
 internal static class ShlexSplitter
 {
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("'\"\\\r\n");
+
     public sealed record Word(string Value, int[] Offsets, int RawStart, int RawEnd);
 
     /// <summary>Splits text[start..end); on a quoting error returns false with the offset and message.</summary>
@@ -14,6 +16,38 @@ internal static class ShlexSplitter
     {
         errorStart = -1;
         error = null;
+        if (text.AsSpan(start, end - start).IndexOfAny(Special) < 0)
+        {
+            // No quotes or backslashes: words are the blank-separated runs, each character where it stands.
+            var i0 = start;
+            while (i0 < end)
+            {
+                while (i0 < end && text[i0] is ' ' or '\t')
+                {
+                    i0++;
+                }
+
+                var s0 = i0;
+                while (i0 < end && text[i0] is not (' ' or '\t'))
+                {
+                    i0++;
+                }
+
+                if (i0 > s0)
+                {
+                    var offsets0 = new int[i0 - s0];
+                    for (var k = 0; k < offsets0.Length; k++)
+                    {
+                        offsets0[k] = s0 + k;
+                    }
+
+                    words.Add(new Word(text[s0..i0], offsets0, s0, i0));
+                }
+            }
+
+            return true;
+        }
+
         var value = new System.Text.StringBuilder();
         var offsets = new List<int>();
         var inWord = false;
