@@ -38,8 +38,15 @@ public static partial class PipUrls
 
     public static bool HasArchiveExtension(string path)
     {
-        var lower = path.ToLowerInvariant();
-        return ArchiveExtensions.Any(e => lower.EndsWith(e, StringComparison.Ordinal) && lower.Length > e.Length && lower[^(e.Length + 1)] != '/');
+        foreach (var e in ArchiveExtensions)
+        {
+            if (path.Length > e.Length && path.EndsWith(e, StringComparison.OrdinalIgnoreCase) && path[^(e.Length + 1)] != '/')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The last path segment of a URL or path (query and fragment removed, percent-escapes decoded).</summary>
