@@ -458,6 +458,11 @@ internal static partial class LineParser
         {
             sink.Token(RequirementsTokenKind.Url, ns, ne);
             var location = sink.Value(text, ns, ne);
+            if (PipUrls.GetScheme(name) == "file" && FileUrlHost(name) is { Length: > 0 } host && !host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                sink.Error(ns, ne, $"pip only installs file: URLs on this machine, not from host '{host}'; write file:///absolute/path");
+            }
+
             var project = NameFromLink(name, location, isPath: false, sink, ns, ne);
             return new RequirementSyntax(RequirementForm.Url, span) { Location = location, Name = project, MarkerText = markerText, Marker = marker };
         }
@@ -492,6 +497,19 @@ internal static partial class LineParser
             MarkerText = markerText,
             Marker = marker,
         };
+    }
+
+    /// <summary>The host part of a file: URL ("" for file:///path or file:/path).</summary>
+    private static string FileUrlHost(string url)
+    {
+        var rest = url[(url.IndexOf(':') + 1)..];
+        if (!rest.StartsWith("//", StringComparison.Ordinal))
+        {
+            return string.Empty;
+        }
+
+        var end = rest.IndexOfAny(['/', '?', '#'], 2);
+        return end < 0 ? rest[2..] : rest[2..end];
     }
 
     /// <summary>The project a URL or path names: from a wheel file name, else from `#egg=`; both must make a valid requirement.</summary>
@@ -611,7 +629,9 @@ internal static partial class LineParser
             return eggName is null ? requirement : requirement with { Name = new SyntaxValue(eggName, value.Span) };
         }
 
-        if (PipUrls.IsUrl(url) || !PipUrls.LooksLikePath(noExtras))
+        var colon = noExtras.IndexOf(':');
+        var hasScheme = colon > 1 && colon < (noExtras.IndexOf('/') is var slash && slash >= 0 ? slash : int.MaxValue);
+        if (PipUrls.IsUrl(url) || hasScheme || !PipUrls.LooksLikePath(noExtras))
         {
             sink.Error(start, end, $"'{target}' is not a valid editable requirement: use a local project directory or a VCS URL (git+https://…)", RequirementsErrorKind.Editable);
         }
