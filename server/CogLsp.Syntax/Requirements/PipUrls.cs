@@ -102,8 +102,15 @@ public static partial class PipUrls
         var rest = url[m.Length..];
         if (scheme.Equals("file", StringComparison.OrdinalIgnoreCase))
         {
-            return scheme == "file" && rest.StartsWith("//", StringComparison.Ordinal) && !url.EndsWith('?') && !url.EndsWith('#') ? null
-                : $"'{url}' is not a well-formed file URL; write file:///absolute/path";
+            if (!(scheme == "file" && rest.StartsWith("//", StringComparison.Ordinal) && !url.EndsWith('?') && !url.EndsWith('#')))
+            {
+                return $"'{url}' is not a well-formed file URL; write file:///absolute/path";
+            }
+
+            var fileHostEnd = rest.IndexOfAny(['/', '?', '#'], 2);
+            var fileHost = fileHostEnd < 0 ? rest[2..] : rest[2..fileHostEnd];
+            return fileHost.Length == 0 || fileHost.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? null
+                : $"pip only installs file: URLs on this machine, not from host '{fileHost}'; write file:///absolute/path";
         }
 
         if (!rest.StartsWith("//", StringComparison.Ordinal))

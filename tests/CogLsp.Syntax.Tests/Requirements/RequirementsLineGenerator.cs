@@ -5,14 +5,15 @@ namespace CogLsp.Syntax.Tests.Requirements;
 /// <summary>Deterministic random requirements-file lines, valid and invalid, from fragments of every construct pip reads.</summary>
 internal static class RequirementsLineGenerator
 {
-    private static readonly string[] Names = ["numpy", "Django", "zope.interface", "foo_bar", "foo-bar", "a", "A1", "x.y-z_w", "-bad", "bad-", "_bad", "b@d", "1abc", "é", "foo bar", "torch", "foo_", "foo."];
+    private static readonly string[] Names = ["numpy", "Django", "zope.interface", "foo_bar", "foo-bar", "a", "A1", "x.y-z_w", "-bad", "bad-", "_bad", "b@d", "1abc", "é", "foo bar", "torch", "foo_", "foo.", "a.b", "a..b", "ñ", "A", "9", "a_-b"
+    ];
     private static readonly string[] Extras = ["", "", "", "[security]", "[a,b]", "[ a , b ]", "[]", "[a b]", "[a,]", "[", "[a", "[a-b.c]", " [x]"];
     private static readonly string[] Specs =
     [
         "", "", "==1.0", "== 1.0", ">=1.2,<2", ">=1.2, <2", "~=1.4.5", "~=1", "==1.*", "==1.0.*", ">=1.0.*", "!=1.0.*", "==2.0rc1", "==1.0.post1", "==1!2.0",
         "==1.0+cu113", ">=1.0+local", "==custom", "<>1", "===foo", "=1.0", "==", ">=", "==1.0.", "(>=1.0)", " (>=1.0,<2)", "(>=1.0", ">1 <2", "==1.0abc",
         "==v1.0", "==1.0-1", "==1.0.dev", "~=1.4.5a1", "<=2.0.post1.dev3", "==1.11.0+cu113", ">=1.0a", "!=1.5", "==1.0 ,<2", " >= 1.0", "==1.0.*+x", "==1.0+",
-        ">=1.0,,<2", "(==1.0))", "==1.0 extra", "<2.0", ">0.2", "==2.0.0-beta.1", "~=2.0.0.post1",
+        ">=1.0,,<2", "(==1.0))", "==1.0 extra", "<2.0", ">0.2", "==2.0.0-beta.1", "~=2.0.0.post1", "==\t1.0", ">= 1.0 ,< 2", "== 1.0.*", "==1.0.*.*", "==1!*", "===1.0 extra", "=== ", "()", " ()", "(,)", ",==1", "==1,,", "!=1.0+local", "<=1.0+local", "~=1.0.*", "~=1.0+x", ">=1.0.post", "==1.0-", "==1_0", "==1.0_", "==V1.0", "==1.0RC1", "==1.0Rc", "==1.0.dev1.*", "==01.00", ">=1.0 , <2.0 ,!=1.5"
     ];
 
     private static readonly string[] Markers =
@@ -22,20 +23,20 @@ internal static class RequirementsLineGenerator
         "; python_verison < '3.8'", "; python_version <> '3'", "; python_version = '3'", "; python_version < 3.8", "; python_version < '3.8' and",
         "; (python_version < '3.8'", "; os.name == 'nt'", "; platform.machine == 'x'", "; implementation_name === 'cpython'", "; python_version ~= '3.8'",
         "; notin 'x'", "; 'a' not  in 'b'", ";", "; ", "; python_version<'3'or os_name=='nt'", "; python_version<\"3\"and os_name==\"nt\"",
-        "; python_version < '3.8' or", "; ((extra == 'a'))", "; python_version", "; 'x' 'y'", "; python_version < '3' and (os_name == 'nt')",
+        "; python_version < '3.8' or", "; ((extra == 'a'))", "; python_version", "; 'x' 'y'", "; python_version < '3' and (os_name == 'nt')", "; python_version < '3.8';", "; extra == 'x' extra", "; ()", "; (python_version < '3')", "; python_version<'3'and(os_name=='nt')", "; 'x'=='y'", "; python_version in \"3.8 3.9\"", "; python_version in", "; python_version not in '3'", "; python_version !~ '3'", "; python_version === '3'", "; implementation_version >= '3'", "; platform_release", "; os_name == \"nt\" AND os_name == 'x'", "; python_version > \"3\"\t", "; python_version > 'a\"b'", "; python_full_version>='3.8.1'", "; platform_system=='Linux' and platform_machine!='aarch64'", "; python_version > '3' or(os_name == 'nt')"
     ];
 
     private static readonly string[] Urls =
     [
         "https://example.com/foo-1.0.tar.gz", "git+https://github.com/x/y.git@v1#egg=y", "git+https://github.com/x/y.git",
         "https://example.com/pkg/foo-1.0-py3-none-any.whl", "https://example.com/bad.whl", "file:///tmp/foo-1.0.tar.gz", "http://x/y#egg=foo[bar]",
-        "https://x/y#egg=", "ftp://host/file.zip", "https://x/y#egg=foo-bar", "https://x/foo-custom-py3-none-any.whl",
+        "https://x/y#egg=", "ftp://host/file.zip", "https://x/y#egg=foo-bar", "https://x/foo-custom-py3-none-any.whl", "https://x/y.whl#egg=foo", "https://x/a%20b-1.0-py3-none-any.whl", "git+ssh://git@github.com/x/y.git#egg=y&subdirectory=z", "HTTPS://X/Y", "hg+https://x#egg=y", "svn+svn://x", "ftp://x/y.tar.gz", "https://x/y.zip?x=1#egg=z", "file:x", "file:/x.zip", "https://x/foo-1.0-1-py3-none-any.whl", "https://x/foo_bar-1.0-py3-none-any.WHL", "https://x/#egg=foo==1.0"
     ];
 
     private static readonly string[] AtUrls =
     [
         "foo @ https://x/y.tar.gz", "foo@https://x/y.tar.gz", "foo @ ./local.whl", "foo @ file:///tmp/x.whl", "foo @ git+https://github.com/x/y",
-        "foo @ https:/x", "foo @ ", "foo @ https://x/y extra", "foo[bar] @ https://x/y.zip", "foo @ file:/tmp/x", "foo @https://x/y",
+        "foo @ https:/x", "foo @ ", "foo @ https://x/y extra", "foo[bar] @ https://x/y.zip", "foo @ file:/tmp/x", "foo @https://x/y", "foo @ https://x/y ; python_version > '3'", "foo@ https://x", "foo @https://x;python_version>'3'", "foo [bar] @ https://x", "foo @ git+https://x@v1", "foo @ ftp://x/y", "foo @ svn+svn://x", "foo @ 'https://x'", "foo@@https://x", "foo @ file://host/x", "foo @ file:///x y", "foo @ https://x/y.whl", "./foo @ https://x/y.whl", "foo @ FILE:///x"
     ];
 
     private static readonly string[] Paths =
@@ -53,7 +54,7 @@ internal static class RequirementsLineGenerator
         "--global-option=--x", "-r other.txt", "--requirement=other.txt", "-c c.txt", "--constraint c.txt", "-e git+https://github.com/x/y#egg=y",
         "-e git+https://github.com/x/y", "-e foo==1", "-e https://x/y", "--editable=git+https://g/x#egg=x", "'--pre'", "--pre \"unclosed", "--pre 'ok'",
         "--pre trailing\\", "-- --pre", "--pre extra_positional", "--find-links \"a b\"", "-rfile.txt", "-e", "--pypi-url x", "--pre --pre", "-",
-        "--pre=", "--index-url=", "-e git:https://g/x#egg=x", "-e hg+https://h/x#egg=x",
+        "--pre=", "--index-url=", "-e git:https://g/x#egg=x", "-e hg+https://h/x#egg=x", "--hash=sha256:", "--hash=sha256", "--hash==x", "-Ckey=val", "-C=a=b", "--config-settings a", "-f", "--find-links=", "-i=x", "--use-feature fast-deps", "--use-feature truststore", "--use-feature=no-binary-enable-wheel-cache", "--only-binary=:all:,foo", "--only-binary", "--no-binary=-x", "--trusted-host=", "--pre x y", "-e file:///x", "-e git+https://x#egg=a[b]", "-e svn+http://x#egg=a", "-e git://x/y#egg=a", "--editable git+ssh://x#egg=a==1", "---pre", "--", "-ee", "-rr", "-r -e", "-e -r", "--PRE", "-I x", "-E x", "--find-links 'a\"b'", "--find-links \"a\\\"b\"", "--find-links a\\ b", "--find-links \"\"", "--find-links ''", "--pre #\"", "--pre \\#", "-e git+https://x#egg=", "-e git+https://x#egg=a;python_version<'3'"
     ];
 
     private static readonly string[] PerRequirement =
