@@ -124,7 +124,6 @@ public sealed partial class Pep440Version : IComparable<Pep440Version>, IEquatab
             return false;
         }
 
-        var parts = new BigInteger[8];
         var count = 0;
         long current = 0;
         var digits = 0;
@@ -155,9 +154,9 @@ public sealed partial class Pep440Version : IComparable<Pep440Version>, IEquatab
                     return false;
                 }
             }
-            else if (c == '.' && digits > 0 && count < parts.Length - 1)
+            else if (c == '.' && digits > 0 && count < 15)
             {
-                parts[count++] = current;
+                count++;
                 current = 0;
                 digits = 0;
             }
@@ -172,8 +171,24 @@ public sealed partial class Pep440Version : IComparable<Pep440Version>, IEquatab
             return false;
         }
 
-        parts[count++] = current;
-        version = new Pep440Version(BigInteger.Zero, ImmutableArray.Create(parts, 0, count), null, 0, null, null, local);
+        var parts = new BigInteger[count + 1];
+        var index = 0;
+        long value = 0;
+        foreach (var c in release)
+        {
+            if (c == '.')
+            {
+                parts[index++] = value;
+                value = 0;
+            }
+            else
+            {
+                value = value * 10 + (c - '0');
+            }
+        }
+
+        parts[index] = value;
+        version = new Pep440Version(BigInteger.Zero, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(parts), null, 0, null, null, local);
         return true;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using CogLsp.Syntax.Text;
@@ -16,6 +17,18 @@ internal static partial class LineParser
 {
     public static RequirementsLine Parse(string full)
     {
+        // The common case, one physical line that does not continue: pip reads it as it stands.
+        var firstBreak = PythonText.FindBreak(full, 0, full.Length, out var firstBreakLength);
+        var singleEnd = firstBreak < 0 ? full.Length : firstBreak;
+        if (full.Length > 0 && (firstBreak < 0 || firstBreak + firstBreakLength == full.Length)
+            && (singleEnd == 0 || full[singleEnd - 1] != '\\') && !PythonText.StartsWithComment(full, 0, singleEnd))
+        {
+            var single = singleEnd == full.Length ? full : full[..singleEnd];
+            var identity = new ParseSink(null);
+            var singleResult = ParseLogical(single, identity);
+            return Build(full, single, identity, NoStructure, singleEnd, 1, singleResult);
+        }
+
         var logical = new StringBuilder(full.Length);
         var map = new List<int>(full.Length + 1);
         var structural = new List<(RequirementsTokenKind Kind, int Start, int End)>();
@@ -46,7 +59,7 @@ internal static partial class LineParser
 
                 structural.Add((RequirementsTokenKind.Continuation, pos, a));
                 structural.Add((RequirementsTokenKind.Continuation, b, contentEnd));
-                Append(a, b);
+                Append(full, a, b, logical, map, ref lastMapped);
             }
             else
             {
@@ -56,7 +69,7 @@ internal static partial class LineParser
                     map.Add(pos);
                 }
 
-                Append(pos, contentEnd);
+                Append(full, pos, contentEnd, logical, map, ref lastMapped);
             }
 
             structural.Add((RequirementsTokenKind.LineBreak, contentEnd, end));
@@ -71,20 +84,22 @@ internal static partial class LineParser
         var text = logical.ToString();
         var sink = new ParseSink(map.ToArray());
         var result = ParseLogical(text, sink);
-        return Build(full, text, sink, structural, physical, result);
+        return Build(full, text, sink, structural, full.Length, physical, result);
+    }
 
-        void Append(int start, int end)
+    private static readonly List<(RequirementsTokenKind Kind, int Start, int End)> NoStructure = [];
+
+    private static void Append(string full, int start, int end, StringBuilder logical, List<int> map, ref int lastMapped)
+    {
+        logical.Append(full, start, end - start);
+        for (var i = start; i < end; i++)
         {
-            for (var i = start; i < end; i++)
-            {
-                logical.Append(full[i]);
-                map.Add(i);
-            }
+            map.Add(i);
+        }
 
-            if (end > start)
-            {
-                lastMapped = end;
-            }
+        if (end > start)
+        {
+            lastMapped = end;
         }
     }
 
@@ -136,7 +151,7 @@ internal static partial class LineParser
             return new LogicalResult(RequirementsLineKind.Empty, null, [], comment, content, [], []);
         }
 
-        var envVars = ImmutableArray.CreateBuilder<SyntaxValue>();
+        var envVars = ImmutableArray.CreateBuilder<SyntaxValue>(0);
         var hasEnv = text.AsSpan(cs, ce - cs).Contains("${", StringComparison.Ordinal);
         if (hasEnv)
         {
@@ -180,7 +195,7 @@ internal static partial class LineParser
 
         foreach (var env in envVars)
         {
-            var start = Array.IndexOf(sink.Map, env.Span.Start);
+            var start = sink.ToLogical(env.Span.Start);
             sink.Token(RequirementsTokenKind.EnvironmentVariable, start, start + env.Text.Length);
         }
 
@@ -372,11 +387,11 @@ internal static partial class LineParser
             return;
         }
 
-        var start = Array.IndexOf(sink.Map, value.Span.Start);
-        var end = start < 0 ? -1 : Array.IndexOf(sink.Map, value.Span.End - 1) + 1;
+        var start = sink.ToLogical(value.Span.Start);
+        var end = start < 0 ? -1 : sink.ToLogical(value.Span.End - 1) + 1;
         if (start < 0 || end <= 0)
         {
-            start = Array.IndexOf(sink.Map, option.Name.Span.Start);
+            start = sink.ToLogical(option.Name.Span.Start);
             end = start + 1;
         }
 
@@ -591,8 +606,8 @@ internal static partial class LineParser
     private static RequirementSyntax ParseEditable(SyntaxValue value, ParseSink sink)
     {
         var target = value.Text;
-        var start = Array.IndexOf(sink.Map, value.Span.Start);
-        var end = Array.IndexOf(sink.Map, value.Span.End - 1) + 1;
+        var start = sink.ToLogical(value.Span.Start);
+        var end = sink.ToLogical(value.Span.End - 1) + 1;
         if (start < 0 || end <= start)
         {
             start = 0;
@@ -644,20 +659,30 @@ internal static partial class LineParser
         string logical,
         ParseSink sink,
         List<(RequirementsTokenKind Kind, int Start, int End)> structural,
+        int finalBreakStart,
         int physicalLines,
         LogicalResult result)
     {
         // Every character gets an owner token: structural ones first, then semantic ones (later wins),
         // then runs of unowned characters become whitespace or text. This partition is what makes the
         // tree lossless by construction.
-        var owner = new int[full.Length];
-        var kinds = new List<RequirementsTokenKind>(structural.Count + sink.Tokens.Count + 1) { RequirementsTokenKind.Text };
+        Span<int> owner = full.Length <= 512 ? stackalloc int[full.Length] : new int[full.Length];
+        owner.Clear();
+        var kindCount = structural.Count + sink.Tokens.Count + 2;
+        Span<RequirementsTokenKind> kinds = kindCount <= 128 ? stackalloc RequirementsTokenKind[kindCount] : new RequirementsTokenKind[kindCount];
+        var next = 1;
+        if (finalBreakStart < full.Length)
+        {
+            kinds[next] = RequirementsTokenKind.LineBreak;
+            owner[finalBreakStart..].Fill(next++);
+        }
+
         foreach (var (kind, start, end) in structural)
         {
             if (end > start)
             {
-                kinds.Add(kind);
-                owner.AsSpan(start, end - start).Fill(kinds.Count - 1);
+                kinds[next] = kind;
+                owner[start..end].Fill(next++);
             }
         }
 
@@ -666,12 +691,12 @@ internal static partial class LineParser
             var span = sink.SourceSpan(ls, le);
             if (span.Length > 0 && span.End <= full.Length)
             {
-                kinds.Add(kind);
-                owner.AsSpan(span.Start, span.Length).Fill(kinds.Count - 1);
+                kinds[next] = kind;
+                owner.Slice(span.Start, span.Length).Fill(next++);
             }
         }
 
-        var tokens = ImmutableArray.CreateBuilder<RequirementsToken>();
+        var tokens = new List<RequirementsToken>(next + 2);
         var i = 0;
         while (i < full.Length)
         {
@@ -700,15 +725,15 @@ internal static partial class LineParser
             i = j;
         }
 
-        var errors = sink.Errors.Select(e => new RequirementsSyntaxError(ErrorSpan(e.Start, e.End), e.Message, e.Kind)).ToImmutableArray();
-        return new RequirementsLine(full, result.Kind, tokens.ToImmutable(), errors, result.Requirement, result.Options, result.Comment, result.Content, result.EnvironmentVariables, result.Ignored, physicalLines);
-
-        TextSpan ErrorSpan(int start, int end)
+        var errors = ImmutableArray<RequirementsSyntaxError>.Empty;
+        foreach (var (start, end, message, kind) in sink.Errors)
         {
-            start = Math.Clamp(start, 0, logical.Length);
-            end = Math.Clamp(end, start, logical.Length);
-            return sink.SourceSpan(start, end);
+            var s = Math.Clamp(start, 0, logical.Length);
+            var e = Math.Clamp(end, s, logical.Length);
+            errors = errors.Add(new RequirementsSyntaxError(sink.SourceSpan(s, e), message, kind));
         }
+
+        return new RequirementsLine(full, result.Kind, ImmutableCollectionsMarshal.AsImmutableArray(tokens.ToArray()), errors, result.Requirement, result.Options, result.Comment, result.Content, result.EnvironmentVariables, result.Ignored, physicalLines);
     }
 
     [GeneratedRegex(@"\$\{[A-Z0-9_]+\}")]

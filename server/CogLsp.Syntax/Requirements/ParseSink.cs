@@ -6,14 +6,21 @@ namespace CogLsp.Syntax.Requirements;
 /// Collects what the line's sub-parsers find, in logical-line coordinates (the joined text pip
 /// reads); <see cref="LineParser"/> maps them back to source positions at the end.
 /// </summary>
-internal sealed class ParseSink(int[] map)
+internal sealed class ParseSink(int[]? map)
 {
-    /// <summary>For each character of the logical text, its offset in the line's source text (one extra entry for the end).</summary>
-    public int[] Map { get; } = map;
+    /// <summary>
+    /// For each character of the logical text, its offset in the line's source text (one extra entry
+    /// for the end); null when the logical text is the source text itself (a single physical line).
+    /// </summary>
+    public int[]? Map { get; } = map;
 
     /// <summary>The source span (relative to the line start) of logical characters [start, end).</summary>
     public TextSpan SourceSpan(int start, int end) =>
-        end > start ? TextSpan.FromBounds(Map[start], Map[end - 1] + 1) : new TextSpan(Map[Math.Min(start, Map.Length - 1)], 0);
+        Map is null ? TextSpan.FromBounds(start, Math.Max(start, end))
+        : end > start ? TextSpan.FromBounds(Map[start], Map[end - 1] + 1) : new TextSpan(Map[Math.Min(start, Map.Length - 1)], 0);
+
+    /// <summary>The logical offset of a source offset, or -1 when no logical character sits there.</summary>
+    public int ToLogical(int sourceOffset) => Map is null ? sourceOffset : Array.IndexOf(Map, sourceOffset);
 
     public SyntaxValue Value(string text, int start, int end) => new(text[start..end], SourceSpan(start, end));
 

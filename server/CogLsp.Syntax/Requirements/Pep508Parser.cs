@@ -171,7 +171,7 @@ internal sealed partial class Pep508Parser(string text, int end, ParseSink sink)
             SkipWs();
         }
 
-        var specifiers = ImmutableArray.CreateBuilder<SpecifierSyntax>();
+        var specifiers = ImmutableArray.CreateBuilder<SpecifierSyntax>(2);
         while (_pos < end)
         {
             int opStart = _pos, opEnd, verStart, verEnd, matchStart = _pos;
@@ -222,7 +222,7 @@ internal sealed partial class Pep508Parser(string text, int end, ParseSink sink)
                 return;
             }
 
-            if (LocalLabelPattern().Match(text, _pos, end - _pos) is { Success: true } local && local.Index == _pos)
+            if (_pos < end && text[_pos] == '+' && LocalLabelPattern().Match(text, _pos, end - _pos) is { Success: true } local && local.Index == _pos)
             {
                 sink.Error(matchStart, _pos + local.Length, "a local version label (+…) is only allowed with == and !=");
                 Specifiers = specifiers.ToImmutable();
