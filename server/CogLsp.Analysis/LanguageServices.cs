@@ -49,6 +49,7 @@ public sealed class LanguageServices
             new Requirements.HashModeAnalyzer(),
             new Requirements.IncludeAnalyzer(),
             new Requirements.LocalArtifactAnalyzer(),
+            new Requirements.LocalProjectAnalyzer(),
         ],
         HoverProviders =
         [

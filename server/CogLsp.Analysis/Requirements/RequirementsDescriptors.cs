@@ -19,6 +19,11 @@ public static class RequirementsDescriptors
         "pip before 24.1 accepted versions and operators outside PEP 440 (`==custom`, `>=1.0.*`, `<>1`, `~=1`). pip 24.1 and later reject them, so a file that installs today with an old pip fails with a current one.",
         "foo>=1.0.*", "foo>=1.0", "Write a PEP 440 version: wildcards only with == and !=, `!=` instead of `<>`, and two numbers after `~=`.");
 
+    public static readonly DiagnosticDescriptor LocalProjectNotFound = new(
+        "REQ0003", "local-project-not-found", "Local project not found", "{0}", DiagnosticSeverity.Warning,
+        "pip installs a directory (bare or after `-e`) only when it holds a project (setup.py or pyproject.toml). pip resolves such paths from the directory it runs in; this check looks next to the requirements file, where they usually are meant to be.",
+        "-e ./mylib  # no such directory", "-e ./mylib  # a directory with pyproject.toml", "Correct the path, or build a wheel and list that instead.");
+
     public static readonly DiagnosticDescriptor UnknownOption = new(
         "REQ0101", "unknown-option", "Unknown pip option", "{0}", DiagnosticSeverity.Error,
         "Only some pip options may appear in a requirements file (index URLs, find-links, includes, binary/pre-release choices, hashes). Any other option makes pip reject the file.",

@@ -75,12 +75,18 @@ public sealed class RequirementsSyntaxAnalyzer : IDiagnosticAnalyzer
         }
     }
 
-    /// <summary>The closest option spelling, when it is close enough to be a typo.</summary>
+    /// <summary>The closest option spelling, when it is close enough to be a typo (for one-letter options, only a case slip).</summary>
     public static string? SuggestOption(string written)
     {
-        var best = RequirementsOption.All.SelectMany(o => o.AllSpellings)
+        var spellings = RequirementsOption.All.SelectMany(o => o.AllSpellings);
+        if (!written.StartsWith("--", StringComparison.Ordinal))
+        {
+            return spellings.FirstOrDefault(s => s.Length == written.Length && s != written && s.Equals(written, StringComparison.OrdinalIgnoreCase));
+        }
+
+        var best = spellings.Where(s => s.StartsWith("--", StringComparison.Ordinal))
             .Select(s => (s, d: EditDistance.Compute(written.ToLowerInvariant(), s)))
             .OrderBy(p => p.d).ThenBy(p => p.s.Length).First();
-        return best.d <= Math.Max(2, written.Length / 3) && best.d > 0 ? best.s : null;
+        return best.d <= Math.Max(2, written.Length / 3) && best.s != written ? best.s : null;
     }
 }

@@ -50,6 +50,15 @@ public sealed class RequirementsDiagnosticsTests
     }
 
     [Fact]
+    public void REQ0003_local_project_directories()
+    {
+        Check("-e [|./mylib|]\n[|./other|]", "REQ0003");
+        Check("-e [|./mylib|]", "REQ0003", new RequirementsTestWorkspace().With("/p/mylib/README.md", "no project here"));
+        Check("-e ./mylib[dev]\n./other", "REQ0003", new RequirementsTestWorkspace().With("/p/mylib/pyproject.toml", "[project]").With("/p/other/setup.py", ""));
+        Check("-e git+https://github.com/a/b#egg=b", "REQ0003");
+    }
+
+    [Fact]
     public void REQ0101_unknown_option_with_did_you_mean()
     {
         var d = Check("[|--indx-url|]=https://example.com/simple", "REQ0101");
@@ -58,6 +67,8 @@ public sealed class RequirementsDiagnosticsTests
         Check("numpy==1.0 [|--bogus|]", "REQ0101");
         Check("--index-url=https://example.com/simple", "REQ0101");
         Check("--ind=https://example.com/simple", "REQ0101");
+        Assert.Equal("--pre", Check("[|--PRE|]", "REQ0101")[0].Properties["suggestion"]);
+        Assert.False(Check("[|-x|] foo", "REQ0101")[0].Properties.ContainsKey("suggestion"));
     }
 
     [Fact]
