@@ -267,6 +267,12 @@ internal sealed partial class Pep508Parser(string text, int end, ParseSink sink)
     {
         sink.Token(RequirementsTokenKind.Text, _pos, end);
         var rest = text[_pos..end];
+        if (!Specifiers.IsEmpty && (Pep440Specifier.MatchPlain(text, _pos, end, out _) > 0 || Pep440Specifier.PrefixPattern().Match(text, _pos, end - _pos) is { Success: true } more && more.Index == _pos))
+        {
+            sink.Error(_pos, _pos + 1, "version clauses must be separated by commas, like >=1.0,<2");
+            return;
+        }
+
         var clause = ClausePattern().Match(rest);
         if (clause.Success && clause.Length > 0)
         {
@@ -279,6 +285,10 @@ internal sealed partial class Pep508Parser(string text, int end, ParseSink sink)
             else if (rest[0] is '=' && !rest.StartsWith("==", StringComparison.Ordinal))
             {
                 sink.Error(span.Item1, span.Item2, "'=' is not a version operator; did you mean '=='?");
+            }
+            else if (OperatorPrefix().Match(rest) is { Success: true } bare && bare.Length == written.Length)
+            {
+                sink.Error(span.Item1, span.Item2, $"'{bare.Value}' needs a version after it");
             }
             else if (OperatorPrefix().Match(rest) is { Success: true } op && op.Length < written.Length)
             {

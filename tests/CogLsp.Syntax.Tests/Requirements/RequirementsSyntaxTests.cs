@@ -105,6 +105,8 @@ public sealed class RequirementsSyntaxTests
         Check("--hash=[|md5:00|]", l => l.Errors.Select(e => (TextSpan?)e.Span));
         Check("foo[|~=1|]", l => l.Errors.Select(e => (TextSpan?)e.Span));
         Check("numpy==1.0", l => l.Errors.Select(e => (TextSpan?)e.Span));
+        Assert.Contains("commas", Check("numpy>=1.0 [|<|]2", l => l.Errors.Select(e => (TextSpan?)e.Span)).Errors[0].Message);
+        Assert.Contains("needs a version", Check("numpy[|==|]", l => l.Errors.Select(e => (TextSpan?)e.Span)).Errors[0].Message);
     }
 
     [Fact]
