@@ -79,9 +79,9 @@ public sealed class RequirementsSyntaxTree
 
     /// <summary>
     /// The tree of <paramref name="newText"/>, which is this tree's text with <paramref name="change"/>
-    /// applied. Lines before the edit and lines after it are reused; re-parsing starts one logical line
-    /// before the edit (a line break can merge with the edit) and stops at the first line boundary past
-    /// the edit that was also a boundary before it.
+    /// applied. Lines before the edit and lines after it are reused; re-parsing starts at the line of
+    /// the edit (one line earlier when the edit starts a line, as a line break can merge with it) and
+    /// stops at the first line boundary past the edit that was also a boundary before it.
     /// </summary>
     public RequirementsSyntaxTree WithChange(TextChange change, SourceText newText) => WithChange(change, newText.Text);
 
@@ -94,8 +94,9 @@ public sealed class RequirementsSyntaxTree
         }
 
         var first = GetLineIndex(change.Span.Start);
-        if (first > 0)
+        if (first > 0 && change.Span.Start == _starts[first])
         {
+            // An edit at the very start of a line can join the previous line's "\r" with a new "\n".
             first--;
         }
 

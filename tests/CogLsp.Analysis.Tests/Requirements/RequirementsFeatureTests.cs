@@ -103,6 +103,21 @@ public sealed class RequirementsFeatureTests
     }
 
     [Fact]
+    public void Edits_reparse_only_the_touched_lines()
+    {
+        var text = string.Concat(Enumerable.Range(0, 50).Select(i => $"pkg{i}=={i}.0\n"));
+        var (_, before) = new RequirementsTestWorkspace().Open(text);
+        var first = new Syntax.Text.TextChange(new Syntax.Text.TextSpan(0, 4), "numpy");
+        var second = new Syntax.Text.TextChange(new Syntax.Text.TextSpan(text.Length + 1, 0), "scipy==1\n");
+        var newText = "numpy" + text[4..] + "scipy==1\n";
+        var after = before.WithText(Syntax.Text.SourceText.From(newText), 2);
+        var tree = RequirementsDocument.GetSyntaxAfterEdits(before, after, [first, second]);
+        Assert.Same(tree, RequirementsDocument.GetSyntax(after));
+        Assert.Equal(Syntax.Requirements.RequirementsSyntaxTree.Parse(newText).Dump(), tree.Dump());
+        Assert.True(tree.CountSharedLines(RequirementsDocument.GetSyntax(before)) >= 48);
+    }
+
+    [Fact]
     public void All_analyzers_share_one_parse_per_document()
     {
         var (_, document) = new RequirementsTestWorkspace().Open("numpy==1\n");
