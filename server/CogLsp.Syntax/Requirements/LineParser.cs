@@ -654,14 +654,11 @@ internal static partial class LineParser
         return requirement;
     }
 
-    private static RequirementsLine Build(
+    private static ImmutableArray<RequirementsToken> BuildTokens(
         string full,
-        string logical,
         ParseSink sink,
         List<(RequirementsTokenKind Kind, int Start, int End)> structural,
-        int finalBreakStart,
-        int physicalLines,
-        LogicalResult result)
+        int finalBreakStart)
     {
         // Every character gets an owner token: structural ones first, then semantic ones (later wins),
         // then runs of unowned characters become whitespace or text. This partition is what makes the
@@ -725,6 +722,20 @@ internal static partial class LineParser
             i = j;
         }
 
+        return ImmutableCollectionsMarshal.AsImmutableArray(tokens.ToArray());
+    }
+
+    private static RequirementsLine Build(
+        string full,
+        string logical,
+        ParseSink sink,
+        List<(RequirementsTokenKind Kind, int Start, int End)> structural,
+        int finalBreakStart,
+        int physicalLines,
+        LogicalResult result)
+    {
+        // Tokens are built on first use: analysis rarely needs them, and parsing stays cheaper without.
+        var tokenSource = () => BuildTokens(full, sink, structural, finalBreakStart);
         var errors = ImmutableArray<RequirementsSyntaxError>.Empty;
         foreach (var (start, end, message, kind) in sink.Errors)
         {
@@ -733,7 +744,7 @@ internal static partial class LineParser
             errors = errors.Add(new RequirementsSyntaxError(sink.SourceSpan(s, e), message, kind));
         }
 
-        return new RequirementsLine(full, result.Kind, ImmutableCollectionsMarshal.AsImmutableArray(tokens.ToArray()), errors, result.Requirement, result.Options, result.Comment, result.Content, result.EnvironmentVariables, result.Ignored, physicalLines);
+        return new RequirementsLine(full, result.Kind, tokenSource, errors, result.Requirement, result.Options, result.Comment, result.Content, result.EnvironmentVariables, result.Ignored, physicalLines);
     }
 
     [GeneratedRegex(@"\$\{[A-Z0-9_]+\}")]

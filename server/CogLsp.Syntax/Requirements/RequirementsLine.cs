@@ -11,10 +11,13 @@ namespace CogLsp.Syntax.Requirements;
 /// </summary>
 public sealed class RequirementsLine
 {
+    private ImmutableArray<RequirementsToken> _tokens;
+    private Func<ImmutableArray<RequirementsToken>>? _tokenSource;
+
     internal RequirementsLine(
         string fullText,
         RequirementsLineKind kind,
-        ImmutableArray<RequirementsToken> tokens,
+        Func<ImmutableArray<RequirementsToken>> tokenSource,
         ImmutableArray<RequirementsSyntaxError> errors,
         RequirementSyntax? requirement,
         ImmutableArray<OptionSyntax> options,
@@ -26,7 +29,7 @@ public sealed class RequirementsLine
     {
         FullText = fullText;
         Kind = kind;
-        Tokens = tokens;
+        _tokenSource = tokenSource;
         Errors = errors;
         Requirement = requirement;
         Options = options;
@@ -44,7 +47,28 @@ public sealed class RequirementsLine
 
     public RequirementsLineKind Kind { get; }
 
-    public ImmutableArray<RequirementsToken> Tokens { get; }
+    /// <summary>The tokens, built on first use (thread-safe; the builder is pure, so a race only repeats work).</summary>
+    public ImmutableArray<RequirementsToken> Tokens
+    {
+        get
+        {
+            var tokens = _tokens;
+            if (!tokens.IsDefault)
+            {
+                return tokens;
+            }
+
+            var source = Volatile.Read(ref _tokenSource);
+            if (source is null)
+            {
+                return _tokens;
+            }
+
+            ImmutableInterlocked.InterlockedInitialize(ref _tokens, source());
+            Volatile.Write(ref _tokenSource, null);
+            return _tokens;
+        }
+    }
 
     /// <summary>Why pip would reject this line; empty when pip accepts it.</summary>
     public ImmutableArray<RequirementsSyntaxError> Errors { get; }
