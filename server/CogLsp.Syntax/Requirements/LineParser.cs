@@ -15,7 +15,12 @@ namespace CogLsp.Syntax.Requirements;
 /// </summary>
 internal static partial class LineParser
 {
-    public static RequirementsLine Parse(string full)
+    public static RequirementsLine Parse(string full) => Run(full, tokensOnly: false).Line!;
+
+    /// <summary>The tokens of a line, by parsing it again (lines do not keep what building tokens needs).</summary>
+    public static ImmutableArray<RequirementsToken> Tokenize(string full) => Run(full, tokensOnly: true).Tokens;
+
+    private static (RequirementsLine? Line, ImmutableArray<RequirementsToken> Tokens) Run(string full, bool tokensOnly)
     {
         // The common case, one physical line that does not continue: pip reads it as it stands.
         var firstBreak = PythonText.FindBreak(full, 0, full.Length, out var firstBreakLength);
@@ -26,7 +31,7 @@ internal static partial class LineParser
             var single = singleEnd == full.Length ? full : full[..singleEnd];
             var identity = new ParseSink(null);
             var singleResult = ParseLogical(single, identity);
-            return Build(full, single, identity, NoStructure, singleEnd, 1, singleResult);
+            return tokensOnly ? (null, BuildTokens(full, identity, NoStructure, singleEnd)) : (Build(full, single, identity, 1, singleResult), default);
         }
 
         var logical = new StringBuilder(full.Length);
@@ -84,7 +89,7 @@ internal static partial class LineParser
         var text = logical.ToString();
         var sink = new ParseSink(map.ToArray());
         var result = ParseLogical(text, sink);
-        return Build(full, text, sink, structural, full.Length, physical, result);
+        return tokensOnly ? (null, BuildTokens(full, sink, structural, full.Length)) : (Build(full, text, sink, physical, result), default);
     }
 
     private static readonly List<(RequirementsTokenKind Kind, int Start, int End)> NoStructure = [];
@@ -729,14 +734,9 @@ internal static partial class LineParser
         string full,
         string logical,
         ParseSink sink,
-        List<(RequirementsTokenKind Kind, int Start, int End)> structural,
-        int finalBreakStart,
         int physicalLines,
         LogicalResult result)
-    {
-        // Tokens are built on first use: analysis rarely needs them, and parsing stays cheaper without.
-        var tokenSource = () => BuildTokens(full, sink, structural, finalBreakStart);
-        var errors = ImmutableArray<RequirementsSyntaxError>.Empty;
+    {        var errors = ImmutableArray<RequirementsSyntaxError>.Empty;
         foreach (var (start, end, message, kind) in sink.Errors)
         {
             var s = Math.Clamp(start, 0, logical.Length);
@@ -744,7 +744,7 @@ internal static partial class LineParser
             errors = errors.Add(new RequirementsSyntaxError(sink.SourceSpan(s, e), message, kind));
         }
 
-        return new RequirementsLine(full, result.Kind, tokenSource, errors, result.Requirement, result.Options, result.Comment, result.Content, result.EnvironmentVariables, result.Ignored, physicalLines);
+        return new RequirementsLine(full, result.Kind, errors, result.Requirement, result.Options, result.Comment, result.Content, result.EnvironmentVariables, result.Ignored, physicalLines);
     }
 
     [GeneratedRegex(@"\$\{[A-Z0-9_]+\}")]

@@ -182,7 +182,7 @@ internal sealed partial class Pep508Parser(string text, int end, ParseSink sink)
                 opEnd = _pos + opLength;
                 verStart = opEnd;
                 verEnd = _pos + plain;
-                parsed = Pep440Specifier.FromMatchedParts(text[opStart..opEnd], text[verStart..verEnd]);
+                parsed = null;
             }
             else
             {
@@ -204,16 +204,18 @@ internal sealed partial class Pep508Parser(string text, int end, ParseSink sink)
 
                 verEnd = verGroup.Index + verGroup.Length;
                 parsed = verEnd == verStart && opGroup.Value != "===" ? null : Pep440Specifier.FromMatchedParts(opGroup.Value, text[verStart..verEnd]);
+                if (parsed is null)
+                {
+                    sink.Token(RequirementsTokenKind.VersionOperator, opStart, opEnd);
+                    break;
+                }
             }
 
             sink.Token(RequirementsTokenKind.VersionOperator, opStart, opEnd);
             sink.Token(RequirementsTokenKind.Version, verStart, verEnd);
-            if (parsed is null)
-            {
-                break;
-            }
-
-            specifiers.Add(new SpecifierSyntax(sink.Value(text, opStart, opEnd), sink.Value(text, verStart, verEnd), parsed));
+            var opValue = sink.Value(text, opStart, opEnd);
+            var versionValue = sink.Value(text, verStart, verEnd);
+            specifiers.Add(new SpecifierSyntax(opValue, versionValue, parsed ?? Pep440Specifier.FromMatchedParts(opValue.Text, versionValue.Text)));
             _pos = verEnd;
             if (_pos + 1 < end && text[_pos] == '.' && text[_pos + 1] == '*')
             {

@@ -12,12 +12,10 @@ namespace CogLsp.Syntax.Requirements;
 public sealed class RequirementsLine
 {
     private ImmutableArray<RequirementsToken> _tokens;
-    private Func<ImmutableArray<RequirementsToken>>? _tokenSource;
 
     internal RequirementsLine(
         string fullText,
         RequirementsLineKind kind,
-        Func<ImmutableArray<RequirementsToken>> tokenSource,
         ImmutableArray<RequirementsSyntaxError> errors,
         RequirementSyntax? requirement,
         ImmutableArray<OptionSyntax> options,
@@ -29,7 +27,6 @@ public sealed class RequirementsLine
     {
         FullText = fullText;
         Kind = kind;
-        _tokenSource = tokenSource;
         Errors = errors;
         Requirement = requirement;
         Options = options;
@@ -47,25 +44,20 @@ public sealed class RequirementsLine
 
     public RequirementsLineKind Kind { get; }
 
-    /// <summary>The tokens, built on first use (thread-safe; the builder is pure, so a race only repeats work).</summary>
+    /// <summary>
+    /// The tokens, built on first use by parsing <see cref="FullText"/> again: most analysis never
+    /// needs them, and keeping what building them takes would make every line heavier. Thread-safe;
+    /// the parse is pure, so a race only repeats work.
+    /// </summary>
     public ImmutableArray<RequirementsToken> Tokens
     {
         get
         {
-            var tokens = _tokens;
-            if (!tokens.IsDefault)
+            if (_tokens.IsDefault)
             {
-                return tokens;
+                ImmutableInterlocked.InterlockedInitialize(ref _tokens, LineParser.Tokenize(FullText));
             }
 
-            var source = Volatile.Read(ref _tokenSource);
-            if (source is null)
-            {
-                return _tokens;
-            }
-
-            ImmutableInterlocked.InterlockedInitialize(ref _tokens, source());
-            Volatile.Write(ref _tokenSource, null);
             return _tokens;
         }
     }
@@ -78,6 +70,9 @@ public sealed class RequirementsLine
     public RequirementSyntax? Requirement { get; }
 
     public ImmutableArray<OptionSyntax> Options { get; }
+
+    /// <summary>The options that apply to this line's requirement (`--hash`, `--config-settings`, `--global-option`).</summary>
+    public IEnumerable<OptionSyntax> PerRequirementOptions => Requirement is null ? [] : Options.Where(o => o.Option?.Scope == OptionScope.PerRequirement);
 
     /// <summary>The comment (from `#` to the end of the logical line), if any.</summary>
     public SyntaxValue? Comment { get; }
