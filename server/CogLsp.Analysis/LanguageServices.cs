@@ -51,28 +51,40 @@ public sealed class LanguageServices
                 new CogYaml.CogFilesAnalyzer(),
                 new Cog.CogYamlResolutionAnalyzer(cog),
                 // requirements files
+                new Requirements.RequirementsSyntaxAnalyzer(),
+                new Requirements.PinningAnalyzer(),
+                new Requirements.DuplicateAnalyzer(),
+                new Requirements.HashModeAnalyzer(),
+                new Requirements.IncludeAnalyzer(),
+                new Requirements.LocalArtifactAnalyzer(),
+                new Requirements.LocalProjectAnalyzer(),
                 new Cog.CogRequirementsAnalyzer(cog),
             ],
             HoverProviders =
             [
                 new CogYaml.CogYamlHoverProvider(),
+                new Requirements.RequirementsHoverProvider(),
                 new Cog.CogRequirementHoverProvider(cog),
             ],
             CompletionProviders =
             [
                 new CogYaml.CogYamlCompletionProvider(),
+                new Requirements.RequirementsCompletionProvider(),
             ],
             OutlineProviders =
             [
                 new CogYaml.CogYamlOutlineProvider(),
+                new Requirements.RequirementsOutlineProvider(),
             ],
             LinkProviders =
             [
                 new CogYaml.CogYamlLinkProvider(),
+                new Requirements.RequirementsLinkProvider(),
             ],
             FoldingProviders =
             [
                 new CogYaml.CogYamlFoldingProvider(),
+                new Requirements.RequirementsFoldingProvider(),
             ],
             InlayHintProviders =
             [

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Workspace;
+using CogLsp.Syntax.Requirements;
+using D = CogLsp.Analysis.Requirements.RequirementsDescriptors;
+
+namespace CogLsp.Analysis.Requirements;
+
+/// <summary>
+/// REQ0202: the same package (PEP 503 name) on two lines. Two lines whose markers differ may target
+/// different environments (`; sys_platform == 'linux'` and `; sys_platform == 'darwin'`), so they are
+/// not duplicates; a line without marker overlaps every other line. The later line is reported, with
+/// the first as related information.
+/// </summary>
+public sealed class DuplicateAnalyzer : IDiagnosticAnalyzer
+{
+    public DocumentKind Kind => DocumentKind.Requirements;
+
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [D.Duplicate];
+
+    public void Analyze(AnalysisContext context)
+    {
+        var tree = RequirementsDocument.GetSyntax(context.Document);
+        var seen = new Dictionary<string, List<(int Index, RequirementSyntax Requirement)>>(StringComparer.Ordinal);
+        foreach (var (index, line, requirement) in tree.Requirements())
+        {
+            if (line.HasErrors || requirement.NormalizedName is not { } name)
+            {
+                continue;
+            }
+
+            if (!seen.TryGetValue(name, out var earlier))
+            {
+                seen[name] = earlier = [];
+            }
+
+            var marker = MarkerKey(requirement);
+            var first = earlier.FirstOrDefault(e => MarkerKey(e.Requirement) is null || marker is null || MarkerKey(e.Requirement) == marker);
+            if (first.Requirement is not null)
+            {
+                var firstSpan = tree.ToAbsolute(first.Index, first.Requirement.Name!.Span);
+                var firstLine = context.Document.Text.GetLineIndex(firstSpan.Start) + 1;
+                var diagnostic = Diagnostic.Create(D.Duplicate, context.Document.Path, tree.ToAbsolute(index, requirement.Name!.Span), requirement.Name.Text, firstLine)
+                    with
+                { Related = [new RelatedLocation(context.Document.Path, firstSpan, $"'{first.Requirement.Name.Text}' is first required here")] };
+                context.Report(diagnostic.WithProperty("lineSpanStart", tree.GetLineStart(index).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .WithProperty("lineSpanLength", line.FullWidth.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            earlier.Add((index, requirement));
+        }
+    }
+
+    private static string? MarkerKey(RequirementSyntax requirement) =>
+        requirement.MarkerText is null ? null : string.Concat(requirement.MarkerText.Text.Where(c => !char.IsWhiteSpace(c))).Replace('"', '\'');
+}

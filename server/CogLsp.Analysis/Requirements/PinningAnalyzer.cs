@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Workspace;
+using CogLsp.Syntax.Requirements;
+using D = CogLsp.Analysis.Requirements.RequirementsDescriptors;
+
+namespace CogLsp.Analysis.Requirements;
+
+/// <summary>
+/// REQ0201: a named requirement without one exact `==` pin. The range (or the name when there is no
+/// version at all) is highlighted. Properties for a fixer: "name", "normalizedName", "specifier" (as
+/// written, empty when unpinned), "replaceStart"/"replaceLength" (document offsets of the text a pin
+/// replaces; length 0 means insert at replaceStart).
+/// </summary>
+public sealed class PinningAnalyzer : IDiagnosticAnalyzer
+{
+    public DocumentKind Kind => DocumentKind.Requirements;
+
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [D.NotPinned];
+
+    public void Analyze(AnalysisContext context)
+    {
+        var tree = RequirementsDocument.GetSyntax(context.Document);
+        foreach (var (index, line, requirement) in tree.Requirements())
+        {
+            if (line.HasErrors || requirement.Form != RequirementForm.Named || requirement.Location is not null || requirement.Name is null || requirement.IsExactlyPinned)
+            {
+                continue;
+            }
+
+            Diagnostic diagnostic;
+            if (requirement.SpecifierListSpan is { } range)
+            {
+                var span = tree.ToAbsolute(index, range);
+                diagnostic = Diagnostic.Create(D.NotPinned, context.Document.Path, span, $"'{requirement.Name.Text}' allows {SpecifierWords.Describe(requirement.SpecifierSet)}")
+                    .WithProperty("specifier", line.FullText.Substring(range.Start, range.Length))
+                    .WithProperty("replaceStart", span.Start.ToString(CultureInfo.InvariantCulture))
+                    .WithProperty("replaceLength", span.Length.ToString(CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                var span = tree.ToAbsolute(index, requirement.Name.Span);
+                var insertAt = requirement.Extras.IsEmpty ? span.End : tree.ToAbsolute(index, requirement.Extras[^1].Span).End + 1;
+                diagnostic = Diagnostic.Create(D.NotPinned, context.Document.Path, span, $"'{requirement.Name.Text}' has no version")
+                    .WithProperty("specifier", string.Empty)
+                    .WithProperty("replaceStart", insertAt.ToString(CultureInfo.InvariantCulture))
+                    .WithProperty("replaceLength", "0");
+            }
+
+            context.Report(diagnostic.WithProperty("name", requirement.Name.Text).WithProperty("normalizedName", requirement.NormalizedName!));
+        }
+    }
+}

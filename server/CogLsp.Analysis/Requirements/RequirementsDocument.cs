@@ -1,0 +1,71 @@
+using CogLsp.Analysis.Workspace;
+using CogLsp.Syntax.Requirements;
+using CogLsp.Syntax.Text;
+
+namespace CogLsp.Analysis.Requirements;
+
+/// <summary>
+/// The one parse of a requirements document, memoised on the document so every analyzer and feature
+/// shares it, plus helpers to turn line-relative spans into document offsets.
+/// </summary>
+public static class RequirementsDocument
+{
+    private static readonly object SyntaxKey = new();
+
+    public static RequirementsSyntaxTree GetSyntax(Document document) =>
+        document.GetOrAdd(SyntaxKey, d => RequirementsSyntaxTree.Parse(d.Text));
+
+    /// <summary>
+    /// The tree of <paramref name="current"/>, re-parsing only the lines the edits touched:
+    /// <paramref name="changes"/> are applied one after the other to <paramref name="previous"/>'s
+    /// text, each relative to the text the ones before it produced (LSP's didChange order). When the
+    /// result does not reproduce <paramref name="current"/>'s text, it falls back to a full parse. The
+    /// tree is memoised on <paramref name="current"/>, so later <see cref="GetSyntax"/> calls reuse it.
+    /// </summary>
+    public static RequirementsSyntaxTree GetSyntaxAfterEdits(Document previous, Document current, IReadOnlyList<TextChange> changes) =>
+        current.GetOrAdd(SyntaxKey, d =>
+        {
+            var tree = GetSyntax(previous);
+            var text = tree.Text;
+            foreach (var change in changes)
+            {
+                if (change.Span.Start < 0 || change.Span.End > text.Length || change.Span.Length < 0)
+                {
+                    return RequirementsSyntaxTree.Parse(d.Text);
+                }
+
+                text = string.Concat(text.AsSpan(0, change.Span.Start), change.NewText, text.AsSpan(change.Span.End));
+                tree = tree.WithChange(change, text);
+            }
+
+            return text == d.Text.Text ? tree : RequirementsSyntaxTree.Parse(d.Text);
+        });
+
+    /// <summary>A line-relative span of line <paramref name="index"/> as a document span.</summary>
+    public static TextSpan ToAbsolute(this RequirementsSyntaxTree tree, int index, TextSpan span) =>
+        new(tree.GetLineStart(index) + span.Start, span.Length);
+
+    /// <summary>Every requirement line with its index.</summary>
+    public static IEnumerable<(int Index, RequirementsLine Line, RequirementSyntax Requirement)> Requirements(this RequirementsSyntaxTree tree)
+    {
+        for (var i = 0; i < tree.Lines.Length; i++)
+        {
+            if (tree.Lines[i].Requirement is { } r)
+            {
+                yield return (i, tree.Lines[i], r);
+            }
+        }
+    }
+
+    /// <summary>Every option with the index of its line.</summary>
+    public static IEnumerable<(int Index, RequirementsLine Line, OptionSyntax Option)> AllOptions(this RequirementsSyntaxTree tree)
+    {
+        for (var i = 0; i < tree.Lines.Length; i++)
+        {
+            foreach (var o in tree.Lines[i].Options)
+            {
+                yield return (i, tree.Lines[i], o);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Workspace;
+using CogLsp.Syntax.Requirements;
+using D = CogLsp.Analysis.Requirements.RequirementsDescriptors;
+
+namespace CogLsp.Analysis.Requirements;
+
+/// <summary>
+/// Reports why pip rejects a line (REQ0001, REQ0002, REQ0101, REQ0102, REQ0410, REQ0411) and options
+/// pip silently drops (REQ0103, REQ0104). A line with `${VAR}` references is not judged, because pip
+/// substitutes the variables before parsing.
+/// </summary>
+public sealed class RequirementsSyntaxAnalyzer : IDiagnosticAnalyzer
+{
+    public DocumentKind Kind => DocumentKind.Requirements;
+
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        [D.SyntaxError, D.LegacyVersion, D.UnknownOption, D.AmbiguousOption, D.IgnoredOption, D.IgnoredArgument, D.UnknownMarkerVariable, D.BadMarkerOperator];
+
+    public void Analyze(AnalysisContext context)
+    {
+        var tree = RequirementsDocument.GetSyntax(context.Document);
+        for (var i = 0; i < tree.Lines.Length; i++)
+        {
+            var line = tree.Lines[i];
+            if (!line.EnvironmentVariables.IsEmpty)
+            {
+                continue;
+            }
+
+            foreach (var error in line.Errors)
+            {
+                var span = tree.ToAbsolute(i, error.Span);
+                if (error.Kind == RequirementsErrorKind.UnknownOption)
+                {
+                    var written = line.FullText.Substring(error.Span.Start, error.Span.Length);
+                    var suggestion = SuggestOption(written);
+                    var diagnostic = Diagnostic.Create(D.UnknownOption, context.Document.Path, span, suggestion is null ? error.Message : $"{error.Message}; did you mean {suggestion}?");
+                    context.Report(suggestion is null ? diagnostic : diagnostic.WithProperty("suggestion", suggestion));
+                    continue;
+                }
+
+                var descriptor = error.Kind switch
+                {
+                    RequirementsErrorKind.LegacyVersion => D.LegacyVersion,
+                    RequirementsErrorKind.AmbiguousOption => D.AmbiguousOption,
+                    RequirementsErrorKind.MarkerVariable => D.UnknownMarkerVariable,
+                    RequirementsErrorKind.MarkerOperator => D.BadMarkerOperator,
+                    _ => D.SyntaxError,
+                };
+                context.Report(descriptor, span, error.Message);
+            }
+
+            if (line.HasErrors)
+            {
+                continue;
+            }
+
+            if (line.Requirement is { IsEditable: false })
+            {
+                foreach (var option in line.Options)
+                {
+                    if (option.Option is { Scope: not OptionScope.PerRequirement } o)
+                    {
+                        context.Report(D.IgnoredOption, tree.ToAbsolute(i, option.Span), o.LongName);
+                    }
+                }
+            }
+
+            foreach (var ignored in line.IgnoredArguments)
+            {
+                context.Report(D.IgnoredArgument, tree.ToAbsolute(i, ignored.Span), ignored.Text);
+            }
+        }
+    }
+
+    /// <summary>The closest option spelling, when it is close enough to be a typo (for one-letter options, only a case slip).</summary>
+    public static string? SuggestOption(string written)
+    {
+        var spellings = RequirementsOption.All.SelectMany(o => o.AllSpellings);
+        if (!written.StartsWith("--", StringComparison.Ordinal))
+        {
+            return spellings.FirstOrDefault(s => s.Length == written.Length && s != written && s.Equals(written, StringComparison.OrdinalIgnoreCase));
+        }
+
+        var best = spellings.Where(s => s.StartsWith("--", StringComparison.Ordinal))
+            .Select(s => (s, d: EditDistance.Compute(written.ToLowerInvariant(), s)))
+            .OrderBy(p => p.d).ThenBy(p => p.s.Length).First();
+        return best.d <= Math.Max(2, written.Length / 3) && best.s != written ? best.s : null;
+    }
+}

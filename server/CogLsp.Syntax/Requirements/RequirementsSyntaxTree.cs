@@ -1,0 +1,206 @@
+using System.Collections.Immutable;
+using System.Text;
+using CogLsp.Syntax.Text;
+
+namespace CogLsp.Syntax.Requirements;
+
+/// <summary>
+/// A requirements file as a list of logical lines. Architecture invariant: the lines partition the
+/// text, so <see cref="ToFullString"/> returns the input exactly, whatever it was. Lines hold spans
+/// relative to their own start; <see cref="GetLineStart"/> places them. <see cref="WithChange"/>
+/// re-parses only the logical lines an edit touches and reuses every other line object as it is.
+/// </summary>
+public sealed class RequirementsSyntaxTree
+{
+    private readonly int[] _starts;
+
+    private RequirementsSyntaxTree(string text, ImmutableArray<RequirementsLine> lines)
+    {
+        Text = text;
+        Lines = lines;
+        _starts = new int[lines.Length + 1];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            _starts[i + 1] = _starts[i] + lines[i].FullWidth;
+        }
+    }
+
+    public string Text { get; }
+
+    public ImmutableArray<RequirementsLine> Lines { get; }
+
+    public static RequirementsSyntaxTree Parse(SourceText text) => Parse(text.Text);
+
+    public static RequirementsSyntaxTree Parse(string text)
+    {
+        var lines = ImmutableArray.CreateBuilder<RequirementsLine>();
+        var pos = 0;
+        while (pos < text.Length)
+        {
+            var end = ScanLogicalLine(text, pos);
+            lines.Add(LineParser.Parse(text[pos..end]));
+            pos = end;
+        }
+
+        return new RequirementsSyntaxTree(text, lines.ToImmutable());
+    }
+
+    /// <summary>Offset of line <paramref name="index"/> in <see cref="Text"/>.</summary>
+    public int GetLineStart(int index) => _starts[index];
+
+    /// <summary>The full span (line breaks included) of line <paramref name="index"/>.</summary>
+    public TextSpan GetLineSpan(int index) => TextSpan.FromBounds(_starts[index], _starts[index + 1]);
+
+    /// <summary>The index of the logical line holding <paramref name="offset"/> (the end of the text belongs to the last line), or -1 for an empty file.</summary>
+    public int GetLineIndex(int offset)
+    {
+        if (Lines.IsEmpty)
+        {
+            return -1;
+        }
+
+        var i = Array.BinarySearch(_starts, 0, Lines.Length, Math.Clamp(offset, 0, Text.Length));
+        return i >= 0 ? Math.Min(i, Lines.Length - 1) : ~i - 1;
+    }
+
+    public string ToFullString()
+    {
+        var b = new StringBuilder(Text.Length);
+        foreach (var line in Lines)
+        {
+            foreach (var token in line.Tokens)
+            {
+                b.Append(line.FullText, token.Span.Start, token.Span.Length);
+            }
+        }
+
+        return b.ToString();
+    }
+
+    /// <summary>
+    /// The tree of <paramref name="newText"/>, which is this tree's text with <paramref name="change"/>
+    /// applied. Lines before the edit and lines after it are reused; re-parsing starts at the line of
+    /// the edit (one line earlier when the edit starts a line, as a line break can merge with it) and
+    /// stops at the first line boundary past the edit that was also a boundary before it.
+    /// </summary>
+    public RequirementsSyntaxTree WithChange(TextChange change, SourceText newText) => WithChange(change, newText.Text);
+
+    public RequirementsSyntaxTree WithChange(TextChange change, string newText)
+    {
+        var delta = change.NewText.Length - change.Span.Length;
+        if (change.Span.Start < 0 || change.Span.End > Text.Length || newText.Length != Text.Length + delta || Lines.IsEmpty)
+        {
+            return Parse(newText);
+        }
+
+        var first = GetLineIndex(change.Span.Start);
+        if (first > 0 && change.Span.Start == _starts[first])
+        {
+            // An edit at the very start of a line can join the previous line's "\r" with a new "\n".
+            first--;
+        }
+
+        var editEndNew = change.Span.Start + change.NewText.Length;
+        var builder = ImmutableArray.CreateBuilder<RequirementsLine>(Lines.Length + 4);
+        for (var i = 0; i < first; i++)
+        {
+            builder.Add(Lines[i]);
+        }
+
+        var pos = _starts[first];
+        var oldIndex = first;
+        while (pos < newText.Length)
+        {
+            if (pos >= editEndNew && pos - delta >= change.Span.End)
+            {
+                // Find an old line that started exactly here; from it on the text is unchanged.
+                var oldPos = pos - delta;
+                while (oldIndex < Lines.Length && _starts[oldIndex] < oldPos)
+                {
+                    oldIndex++;
+                }
+
+                if (oldIndex < Lines.Length && _starts[oldIndex] == oldPos)
+                {
+                    for (var i = oldIndex; i < Lines.Length; i++)
+                    {
+                        builder.Add(Lines[i]);
+                    }
+
+                    return new RequirementsSyntaxTree(newText, builder.ToImmutable());
+                }
+            }
+
+            var end = ScanLogicalLine(newText, pos);
+            builder.Add(LineParser.Parse(newText[pos..end]));
+            pos = end;
+        }
+
+        return new RequirementsSyntaxTree(newText, builder.ToImmutable());
+    }
+
+    /// <summary>How many line objects this tree shares with <paramref name="other"/> (for tests of reuse).</summary>
+    public int CountSharedLines(RequirementsSyntaxTree other)
+    {
+        var set = new HashSet<RequirementsLine>(other.Lines, ReferenceEqualityComparer.Instance);
+        return Lines.Count(set.Contains);
+    }
+
+    /// <summary>A readable structural dump with absolute offsets, for tests and debugging.</summary>
+    public string Dump()
+    {
+        var b = new StringBuilder();
+        for (var i = 0; i < Lines.Length; i++)
+        {
+            var line = Lines[i];
+            var s = _starts[i];
+            b.Append(i).Append(' ').Append(line.Kind).Append(' ').Append(Shift(new TextSpan(0, line.FullWidth), s)).Append(" phys=").Append(line.PhysicalLineCount).Append('\n');
+            foreach (var t in line.Tokens)
+            {
+                b.Append("  ").Append(t.Kind).Append(' ').Append(Shift(t.Span, s)).Append('\n');
+            }
+
+            foreach (var e in line.Errors)
+            {
+                b.Append("  error ").Append(e.Kind).Append(' ').Append(Shift(e.Span, s)).Append(' ').Append(e.Message).Append('\n');
+            }
+
+            if (line.Requirement is { } r)
+            {
+                b.Append("  req ").Append(r.Form).Append(' ').Append(r.Name?.Text).Append(' ').Append(r.SpecifierSet).Append(' ').Append(r.Location?.Text).Append(" marker=").Append(r.MarkerText?.Text).Append('\n');
+            }
+
+            foreach (var o in line.Options)
+            {
+                b.Append("  opt ").Append(o.Name.Text).Append(' ').Append(Shift(o.Name.Span, s)).Append(" = ").Append(o.Value?.Text).Append('\n');
+            }
+        }
+
+        return b.ToString();
+
+        static TextSpan Shift(TextSpan span, int by) => new(span.Start + by, span.Length);
+    }
+
+    /// <summary>
+    /// The end of the logical line that starts at <paramref name="start"/>: physical lines (split as
+    /// Python's splitlines does) are joined while they end with a backslash and are not comments.
+    /// </summary>
+    internal static int ScanLogicalLine(string text, int start)
+    {
+        var pos = start;
+        while (pos < text.Length)
+        {
+            var brk = PythonText.FindBreak(text, pos, text.Length, out var len);
+            var contentEnd = brk < 0 ? text.Length : brk;
+            var end = brk < 0 ? text.Length : brk + len;
+            var continues = contentEnd > pos && text[contentEnd - 1] == '\\' && !PythonText.StartsWithComment(text, pos, contentEnd);
+            pos = end;
+            if (!continues)
+            {
+                break;
+            }
+        }
+
+        return pos;
+    }
+}

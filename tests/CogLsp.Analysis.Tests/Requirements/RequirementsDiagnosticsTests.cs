@@ -1,0 +1,268 @@
+using CogLsp.Analysis.Diagnostics;
+
+namespace CogLsp.Analysis.Tests.Requirements;
+
+/// <summary>Every requirements rule, with at least one case that reports it and one that does not. Spans are marked `[|…|]`.</summary>
+public sealed class RequirementsDiagnosticsTests
+{
+    /// <summary>The diagnostics with <paramref name="id"/> must be exactly the marked spans.</summary>
+    private static IReadOnlyList<Diagnostic> Check(string markup, string id, RequirementsTestWorkspace? workspace = null, string path = RequirementsTestWorkspace.Path)
+    {
+        var (text, spans, _) = RequirementsTestWorkspace.ParseMarkup(markup);
+        var diagnostics = (workspace ?? new RequirementsTestWorkspace()).Diagnostics(text, path).Where(d => d.Id == id).ToList();
+        Assert.Equal(spans, diagnostics.Select(d => d.Span).ToList());
+        return diagnostics;
+    }
+
+    private static RequirementsTestWorkspace Cog() => new RequirementsTestWorkspace().With("/p/cog.yaml", RequirementsTestWorkspace.CogYamlNamingIt);
+
+    [Fact]
+    public void REQ0001_syntax_error_where_pip_fails()
+    {
+        var d = Check("numpy[|=1.0|]", "REQ0001");
+        Assert.Contains("did you mean '=='", d[0].Message);
+        Check("numpy==1.0", "REQ0001");
+        Check("numpy[a [|b|]]", "REQ0001");
+        Check("--pre [|\"unclosed|]", "REQ0001");
+    }
+
+    [Fact]
+    public void REQ0001_comment_needs_white_space_before_the_hash()
+    {
+        Check("numpy==1.0 # pinned", "REQ0001");
+        Check("numpy==1.0[|#pinned|]", "REQ0001");
+        Check("# numpy=1\n   # also a comment", "REQ0001");
+    }
+
+    [Fact]
+    public void REQ0001_lines_with_environment_variables_are_not_judged()
+    {
+        Check("numpy==${NUMPY_VERSION}", "REQ0001");
+    }
+
+    [Fact]
+    public void REQ0002_legacy_versions_are_rejected()
+    {
+        Check("foo[|>=1.0.*|]", "REQ0002");
+        Check("foo[|<>1|]", "REQ0002");
+        Check("foo[|==custom|]", "REQ0002");
+        Check("foo!=1.0.*", "REQ0002");
+    }
+
+    [Fact]
+    public void REQ0003_local_project_directories()
+    {
+        Check("-e [|./mylib|]\n[|./other|]", "REQ0003");
+        Check("-e [|./mylib|]", "REQ0003", new RequirementsTestWorkspace().With("/p/mylib/README.md", "no project here"));
+        Check("-e ./mylib[dev]\n./other", "REQ0003", new RequirementsTestWorkspace().With("/p/mylib/pyproject.toml", "[project]").With("/p/other/setup.py", ""));
+        Check("-e git+https://github.com/a/b#egg=b", "REQ0003");
+    }
+
+    [Fact]
+    public void REQ0101_unknown_option_with_did_you_mean()
+    {
+        var d = Check("[|--indx-url|]=https://example.com/simple", "REQ0101");
+        Assert.Contains("did you mean --index-url", d[0].Message);
+        Assert.Equal("--index-url", d[0].Properties["suggestion"]);
+        Check("numpy==1.0 [|--bogus|]", "REQ0101");
+        Check("--index-url=https://example.com/simple", "REQ0101");
+        Check("--ind=https://example.com/simple", "REQ0101");
+        Assert.Equal("--pre", Check("[|--PRE|]", "REQ0101")[0].Properties["suggestion"]);
+        Assert.False(Check("[|-x|] foo", "REQ0101")[0].Properties.ContainsKey("suggestion"));
+    }
+
+    [Fact]
+    public void REQ0102_ambiguous_abbreviation()
+    {
+        Check("[|--no|]", "REQ0102");
+        Check("--no-index", "REQ0102");
+    }
+
+    [Fact]
+    public void REQ0103_global_option_on_a_requirement_line()
+    {
+        Check("torch==2.1.0 [|--extra-index-url https://download.pytorch.org/whl/cu118|]", "REQ0103");
+        Check("torch==2.1.0 --hash=sha256:0123", "REQ0103");
+        Check("--extra-index-url https://download.pytorch.org/whl/cu118\ntorch==2.1.0", "REQ0103");
+    }
+
+    [Fact]
+    public void REQ0104_stray_words_after_options()
+    {
+        Check("--pre [|numpy|]", "REQ0104");
+        Check("--pre\nnumpy==1", "REQ0104");
+    }
+
+    [Fact]
+    public void REQ0201_ranges_and_unpinned_names()
+    {
+        var d = Check("numpy[|>=1.2,<2|]\n[|pandas|]\nscipy==1.11.4\nfoo===1.0\nbar @ https://example.com/bar.zip", "REQ0201");
+        Assert.Contains("pin an exact version for reproducible builds", d[0].Message);
+        Assert.Equal(">=1.2,<2", d[0].Properties["specifier"]);
+        Assert.Equal("5", d[0].Properties["replaceStart"]);
+        Assert.Equal("8", d[0].Properties["replaceLength"]);
+        Assert.Equal("pandas", d[1].Properties["normalizedName"]);
+        Assert.Equal("0", d[1].Properties["replaceLength"]);
+        Check("requests[socks] (  [|>=2.0|] )", "REQ0201");
+    }
+
+    [Fact]
+    public void REQ0201_wildcards_are_ranges()
+    {
+        Check("numpy[|==1.*|]", "REQ0201");
+    }
+
+    [Fact]
+    public void REQ0201_across_crlf_bom_and_continuations()
+    {
+        Check("numpy==1.0\r\n[|pandas|]\r\n", "REQ0201");
+        Check("\uFEFF[|numpy|]\n", "REQ0201");
+        Check("numpy\\\n[|>=1.0|]\n", "REQ0201");
+        Check("numpy\\\r\n==1.0\r\n", "REQ0201");
+    }
+
+    [Fact]
+    public void REQ0202_duplicates_by_normalized_name_and_markers()
+    {
+        var d = Check("numpy==1.26.4\n[|NumPy|]==1.26.4\nzope.interface==6\n[|Zope_Interface|]==6", "REQ0202");
+        Assert.Equal(new Syntax.Text.TextSpan(0, 5), d[0].Related[0].Span);
+        Assert.Contains("line 1", d[0].Message);
+        Check("numpy==1.26.4; sys_platform == 'linux'\nnumpy==1.25.0; sys_platform == 'darwin'", "REQ0202");
+        Check("numpy==1.26.4; sys_platform == 'linux'\n[|numpy|]==1.25.0;sys_platform==\"linux\"", "REQ0202");
+        Check("numpy==1.26.4\n[|numpy|]==1.25.0; sys_platform == 'darwin'", "REQ0202");
+    }
+
+    [Fact]
+    public void REQ0203_every_requirement_needs_a_hash_in_hash_mode()
+    {
+        Check("a==1 --hash=sha256:00\n[|b|]==2", "REQ0203");
+        Check("--require-hashes\n[|b|]==2", "REQ0203");
+        Check("a==1 --hash=sha256:00\nb==2 \\\n    --hash=sha256:11", "REQ0203");
+        Check("a==1\nb==2", "REQ0203");
+    }
+
+    [Fact]
+    public void REQ0204_hash_mode_needs_exact_pins()
+    {
+        Check("a[|>=1|] --hash=sha256:00", "REQ0204");
+        Check("a==1 --hash=sha256:00", "REQ0204");
+    }
+
+    [Fact]
+    public void REQ0205_hash_without_requirement()
+    {
+        Check("[|--hash=sha256:00|]", "REQ0205");
+        Check("a==1 --hash=sha256:00", "REQ0205");
+    }
+
+    [Fact]
+    public void REQ0301_missing_include()
+    {
+        var d = Check("-r [|missing.txt|]\n-c [|../constraints.txt|]", "REQ0301");
+        Assert.Contains("/constraints.txt", d[1].Message);
+        Check("-r requirements/dev.txt", "REQ0301", new RequirementsTestWorkspace().With("/p/requirements/dev.txt", "pytest==8\n"));
+        Check("-r https://example.com/reqs.txt", "REQ0301");
+    }
+
+    [Fact]
+    public void REQ0302_include_cycle()
+    {
+        var workspace = new RequirementsTestWorkspace().With("/p/b.txt", "-r c.txt\n").With("/p/c.txt", "-r requirements.txt\n");
+        var d = Check("-r [|b.txt|]", "REQ0302", workspace);
+        Assert.Contains("requirements.txt → b.txt → c.txt → requirements.txt", d[0].Message);
+        Check("-r b.txt", "REQ0302", new RequirementsTestWorkspace().With("/p/b.txt", "-r c.txt\n").With("/p/c.txt", "numpy==1\n"));
+    }
+
+    [Fact]
+    public void REQ0401_file_urls()
+    {
+        Check("[|file:///tmp/x-1.0-py3-none-any.whl|]", "REQ0401", Cog());
+        Check("file:///tmp/x-1.0-py3-none-any.whl", "REQ0401");
+    }
+
+    [Fact]
+    public void REQ0402_name_at_local_path()
+    {
+        Check("[|pkg @ ./dist/pkg-1.0-py3-none-any.whl|]", "REQ0402", Cog());
+        Check("pkg @ https://example.com/pkg-1.0-py3-none-any.whl", "REQ0402", Cog());
+    }
+
+    [Fact]
+    public void REQ0403_options_on_local_artifacts()
+    {
+        Check("./dist/x-1.0-py3-none-any.whl [|--hash=sha256:00|]", "REQ0403", Cog().With("/p/dist/x-1.0-py3-none-any.whl", "wheel"));
+        Check("./dist/x-1.0-py3-none-any.whl", "REQ0403", Cog().With("/p/dist/x-1.0-py3-none-any.whl", "wheel"));
+    }
+
+    [Fact]
+    public void REQ0404_markers_on_local_artifacts()
+    {
+        Check("./dist/x-1.0.tar.gz; [|python_version > '3'|]", "REQ0404", Cog());
+        Check("x==1.0; python_version > '3'", "REQ0404", Cog());
+    }
+
+    [Fact]
+    public void REQ0405_extras_on_local_artifacts()
+    {
+        Check("./dist/x-1.0.tar.gz[|[cli]|]", "REQ0405", Cog());
+        Check("x[cli]==1.0", "REQ0405", Cog());
+    }
+
+    [Fact]
+    public void REQ0406_unsupported_local_artifacts()
+    {
+        Check("[|./mypackage|]\n[|./dist/x-1.0.tar|]", "REQ0406", Cog());
+        Check("./dist/x-1.0.tar.gz", "REQ0406", Cog().With("/p/dist/x-1.0.tar.gz", "archive"));
+    }
+
+    [Fact]
+    public void REQ0407_missing_local_artifacts()
+    {
+        Check("[|./dist/x-1.0-py3-none-any.whl|]", "REQ0407", Cog());
+        Check("./dist/x-1.0-py3-none-any.whl", "REQ0407", Cog().With("/p/dist/x-1.0-py3-none-any.whl", "wheel"));
+        Check("./dist/x-1.0-py3-none-any.whl", "REQ0407");
+    }
+
+    [Fact]
+    public void REQ0408_local_artifacts_outside_the_project()
+    {
+        Check("[|../other/x-1.0.tar.gz|]", "REQ0408", Cog().With("/other/x-1.0.tar.gz", "archive"));
+        Check("vendor/x-1.0.tar.gz", "REQ0408", Cog().With("/p/vendor/x-1.0.tar.gz", "archive"));
+    }
+
+    [Fact]
+    public void REQ0409_local_includes_in_the_file_cog_reads()
+    {
+        Check("[|-r base.txt|]\n[|--find-links ./wheels|]", "REQ0409", Cog().With("/p/base.txt", "numpy==1\n"));
+        Check("--find-links https://download.pytorch.org/whl/torch_stable.html", "REQ0409", Cog());
+        Check("-r base.txt", "REQ0409", new RequirementsTestWorkspace().With("/p/base.txt", "numpy==1\n"));
+    }
+
+    [Fact]
+    public void REQ0410_unknown_marker_variable()
+    {
+        var d = Check("numpy==1; [|python_verison|] < '3.8'", "REQ0410");
+        Assert.Contains("did you mean 'python_version'", d[0].Message);
+        Check("numpy==1; python_version < '3.8' and platform_machine == 'x86_64'", "REQ0410");
+    }
+
+    [Fact]
+    public void REQ0411_bad_marker_operator()
+    {
+        Check("numpy==1; python_version [|=|] '3.8'", "REQ0411");
+        Check("numpy==1; 'linux' not in sys_platform", "REQ0411");
+    }
+
+    [Fact]
+    public void Every_requirements_descriptor_is_documented_and_in_range()
+    {
+        var descriptors = LanguageServices.CreateDefault().Analyzers.Where(a => a.Kind == CogLsp.Analysis.Workspace.DocumentKind.Requirements && a.GetType().Namespace == "CogLsp.Analysis.Requirements").SelectMany(a => a.SupportedDiagnostics).ToList();
+        Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
+        foreach (var d in descriptors)
+        {
+            Assert.Matches("^REQ0[0-4][0-9][0-9]$", d.Id);
+            Assert.False(string.IsNullOrWhiteSpace(d.Explanation));
+            Assert.NotEqual(d.BadExample, d.GoodExample);
+        }
+    }
+}
