@@ -69,7 +69,7 @@ public sealed class LanguageServices
             CompletionProviders =
             [
                 new CogYaml.CogYamlCompletionProvider(),
-                new Requirements.RequirementsCompletionProvider(),
+                new Requirements.RequirementsCompletionProvider(new Cog.CogTableVersionSource()),
             ],
             OutlineProviders =
             [
@@ -106,6 +106,8 @@ public sealed class LanguageServices
                 // Cog's resolution (both file kinds)
                 new Cog.CogCodeFixProvider(),
                 // requirements files
+                new Requirements.PinFixProvider(),
+                new Requirements.RemoveDuplicateFixProvider(),
             ],
             RefactoringProviders =
             [

@@ -41,6 +41,18 @@ public static class RequirementsDocument
             return text == d.Text.Text ? tree : RequirementsSyntaxTree.Parse(d.Text);
         });
 
+    /// <summary>
+    /// After an edit: when the previous text's tree exists, derive the new one incrementally (only the
+    /// logical lines the edit touched are parsed again); otherwise leave parsing to first use.
+    /// </summary>
+    public static void CarryOver(Document previous, Document current, IReadOnlyList<TextChange> changes)
+    {
+        if (previous.HasCached(SyntaxKey) && changes.Count > 0)
+        {
+            GetSyntaxAfterEdits(previous, current, changes);
+        }
+    }
+
     /// <summary>A line-relative span of line <paramref name="index"/> as a document span.</summary>
     public static TextSpan ToAbsolute(this RequirementsSyntaxTree tree, int index, TextSpan span) =>
         new(tree.GetLineStart(index) + span.Start, span.Length);

@@ -11,15 +11,21 @@ namespace CogLsp.Analysis.Workspace;
 /// </summary>
 public sealed class Document
 {
-    private readonly ConcurrentDictionary<object, Lazy<object>> _cache = new();
+    private readonly ConcurrentDictionary<object, Lazy<object>> _cache;
 
     public Document(string path, SourceText text, DocumentKind kind, int? version, bool hadInvalidUtf8 = false)
+        : this(path, text, kind, version, hadInvalidUtf8, new ConcurrentDictionary<object, Lazy<object>>())
+    {
+    }
+
+    private Document(string path, SourceText text, DocumentKind kind, int? version, bool hadInvalidUtf8, ConcurrentDictionary<object, Lazy<object>> cache)
     {
         Path = path;
         Text = text;
         Kind = kind;
         Version = version;
         HadInvalidUtf8 = hadInvalidUtf8;
+        _cache = cache;
     }
 
     /// <summary>Absolute, normalised path with '/' separators.</summary>
@@ -43,10 +49,19 @@ public sealed class Document
         where T : class =>
         (T)_cache.GetOrAdd(key, _ => new Lazy<object>(() => factory(this), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
+    /// <summary>True when <paramref name="key"/> was computed already (so work derived from it is cheap).</summary>
+    public bool HasCached(object key) => _cache.TryGetValue(key, out var lazy) && lazy.IsValueCreated;
+
     /// <summary>The same document with new text; memoised results are not carried over.</summary>
     public Document WithText(SourceText text, int? version) => new(Path, text, Kind, version);
 
-    public Document WithKind(DocumentKind kind) => kind == Kind ? this : new Document(Path, Text, kind, Version, HadInvalidUtf8);
+    /// <summary>
+    /// The same text seen as another kind (e.g. a file a cog.yaml names as its requirements). The copy
+    /// shares this document's memo, since everything memoised here depends on the text alone, and is
+    /// itself memoised so repeated look-ups return one object.
+    /// </summary>
+    public Document WithKind(DocumentKind kind) =>
+        kind == Kind ? this : GetOrAdd(("kind", kind), d => new Document(d.Path, d.Text, kind, d.Version, d.HadInvalidUtf8, d._cache));
 
     public override string ToString() => $"{Path} (v{Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "disk"})";
 }

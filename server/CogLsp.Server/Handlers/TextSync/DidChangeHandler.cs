@@ -1,3 +1,4 @@
+using CogLsp.Analysis.Requirements;
 using CogLsp.Server.Protocol;
 using CogLsp.Server.Rpc;
 using CogLsp.Syntax.Text;
@@ -29,14 +30,29 @@ public sealed class DidChangeHandler : LspHandler<DidChangeTextDocumentParams, o
 
         var converter = context.Converter;
         var text = document.Text;
+        var applied = new List<TextChange>();
         foreach (var change in parameters.ContentChanges ?? [])
         {
-            text = change.Range is null
-                ? SourceText.From(change.Text ?? string.Empty)
-                : text.WithChange(converter.ToSpan(text, change.Range), change.Text ?? string.Empty);
+            if (change.Range is null)
+            {
+                text = SourceText.From(change.Text ?? string.Empty);
+                applied.Clear();
+                continue;
+            }
+
+            var span = converter.ToSpan(text, change.Range);
+            text = text.WithChange(span, change.Text ?? string.Empty);
+            applied.Add(new TextChange(span, change.Text ?? string.Empty));
         }
 
-        context.State.Workspace = workspace.WithOpenDocument(path, text, parameters.TextDocument.Version, document.Kind);
+        var updated = workspace.WithOpenDocument(path, text, parameters.TextDocument.Version, document.Kind);
+        if (applied.Count == parameters.ContentChanges?.Length)
+        {
+            // Requirements files re-parse only the lines the edit touched.
+            RequirementsDocument.CarryOver(document, updated.OpenDocuments[path], applied);
+        }
+
+        context.State.Workspace = updated;
         return Task.FromResult<object?>(null);
     }
 }

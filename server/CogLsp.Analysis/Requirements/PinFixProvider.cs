@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CogLsp.Analysis.Cog;
+using CogLsp.Analysis.CodeFixes;
+using CogLsp.Analysis.Workspace;
+using CogLsp.Syntax.Pep440;
+using CogLsp.Syntax.Text;
+
+namespace CogLsp.Analysis.Requirements;
+
+/// <summary>
+/// REQ0201 (not pinned): pin an exact version. Each offer says where the version comes from: the
+/// project's virtual environment (what the user runs today), or Cog's compatibility table for the torch
+/// and tensorflow family (the newest build Cog knows for this Python and CUDA). A version that the
+/// written range does not allow is never offered.
+/// </summary>
+public sealed class PinFixProvider(CompatibilityTable? table = null) : ICodeFixProvider
+{
+    private readonly CompatibilityTable? _table = table;
+
+    public ImmutableArray<string> FixableDiagnosticIds { get; } = ["REQ0201"];
+
+    public IEnumerable<CodeActionItem> GetFixes(CodeFixContext context)
+    {
+        var diagnostic = context.Diagnostic;
+        var properties = diagnostic.Properties;
+        if (!properties.TryGetValue("normalizedName", out var name)
+            || !properties.TryGetValue("replaceStart", out var startText) || !int.TryParse(startText, CultureInfo.InvariantCulture, out var start)
+            || !properties.TryGetValue("replaceLength", out var lengthText) || !int.TryParse(lengthText, CultureInfo.InvariantCulture, out var length))
+        {
+            yield break;
+        }
+
+        var specifier = properties.GetValueOrDefault("specifier") ?? string.Empty;
+        var allowed = specifier.Length == 0 ? Pep440SpecifierSet.Empty : Pep440SpecifierSet.TryParse(specifier, out var set) ? set : null;
+        if (allowed is null || start < 0 || start + length > context.Document.Text.Length)
+        {
+            yield break;
+        }
+
+        var offered = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (version, source) in Candidates(context, name, allowed))
+        {
+            if (!offered.Add(version) || !Pep440Version.TryParse(version, out var parsed) || !allowed.Contains(parsed, prereleases: true))
+            {
+                continue;
+            }
+
+            var display = properties.GetValueOrDefault("name") ?? name;
+            var change = new TextChange(new TextSpan(start, length), "==" + version);
+            var document = context.Document;
+            yield return new CodeActionItem($"Pin {display}=={version} ({source})", CodeActionItem.QuickFix, _ => new WorkspaceEditModel([new EditFileChange(document.Path, document.Version, [change])]))
+            {
+                IsPreferred = offered.Count == 1,
+                FixAllKey = source.StartsWith("installed", StringComparison.Ordinal) ? "pin to the versions installed in the virtual environment" : null,
+            };
+        }
+    }
+
+    private IEnumerable<(string Version, string Source)> Candidates(CodeFixContext context, string name, Pep440SpecifierSet allowed)
+    {
+        var config = ProjectCogConfigProvider.Instance.FindConfigFor(context.Workspace, context.Document);
+        var projectDirectory = config is null ? context.Document.Directory : PathUtil.GetDirectory(config.CogYamlPath);
+        if (InstalledPackages.Find(context.Workspace, projectDirectory).TryGetValue(name, out var installed))
+        {
+            yield return (installed.Version, $"installed in {PathUtil.GetFileName(installed.Environment)}");
+        }
+
+        if (name is "torch" or "torchvision" or "torchaudio" or "tensorflow")
+        {
+            var table = _table ?? CompatibilityTable.Default;
+            var python = config?.PythonVersion is { } p && CogVersion.TryParse(p) is { } v ? $"{v.Major}.{v.Minor}" : null;
+            var resolution = config is { Gpu: true } ? CogResolutionCache.Get(context.Workspace, config) : null;
+            var cuda = resolution is { Error: null, Cuda.Length: > 0 } ? resolution.Cuda : null;
+            var versions = name == "tensorflow"
+                ? table.TensorFlow.Where(r => python is null || r.Pythons.Contains(python)).Where(r => cuda is null || CogVersion.EqualMinor(r.Cuda, cuda)).Select(r => r.TensorFlow)
+                : table.TorchAll.Where(r => python is null || r.Pythons.Contains(python)).Where(r => cuda is null || (r.Cuda is not null && CogVersion.EqualMinor(r.Cuda, cuda)))
+                    .Select(r => name switch { "torch" => r.Torch, "torchvision" => r.Torchvision, _ => r.Torchaudio });
+            var where = string.Join(", ", new[] { python is null ? null : $"Python {python}", cuda is null ? null : $"CUDA {cuda}" }.OfType<string>());
+            var inRange = CogTableVersionSource.Ordered(versions)
+                .Where(v => Pep440Version.TryParse(v, out var parsed) && allowed.Contains(parsed, prereleases: true));
+            foreach (var version in inRange.Take(3))
+            {
+                yield return (version, $"in Cog's table{(where.Length == 0 ? string.Empty : " for " + where)}");
+            }
+        }
+    }
+}
