@@ -124,12 +124,11 @@ export const scenarios = [
     },
   },
   {
-    enabled: false,
     name: 'real: range pin in a requirements file is reported',
     suite: 'real',
     open: 'unpinned/requirements.txt',
     squiggle: true,
-    problems: ['requests'],
+    problems: ['pin an exact version for reproducible builds'],
   },
 ];
 
