@@ -3,6 +3,8 @@ using CogLsp.Benchmarks;
 
 // bench: `dotnet run -c Release --project bench/CogLsp.Benchmarks -- <what>`
 //   latency [SERVER]   end-to-end latency of the real server (spawn, open, keystrokes)
+//   parse              requirements parse throughput (MB/s) against pip's own parser on the same file
+//   analyzers          median time of each requirements analyzer per edited snapshot (100 to 10,000 lines)
 //   micro [filter]     BenchmarkDotNet micro-benchmarks (SourceText, parsers)
 var what = args.Length > 0 ? args[0] : "latency";
 switch (what)
@@ -10,10 +12,17 @@ switch (what)
     case "latency":
         var server = args.Length > 1 ? args[1] : Path.Combine(AppContext.BaseDirectory, "cog-lsp");
         return await LatencyHarness.RunAsync(server);
+    case "parse":
+        CogLsp.Benchmarks.Requirements.RequirementsParseComparison.Run();
+        return 0;
+    case "analyzers":
+        return AnalyzerCosts.Run();
+    case "resolver":
+        return ResolverLoop.Run();
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(SourceTextBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: CogLsp.Benchmarks latency [SERVER] | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("usage: CogLsp.Benchmarks latency [SERVER] | parse | analyzers | resolver | micro [BenchmarkDotNet args]");
         return 2;
 }

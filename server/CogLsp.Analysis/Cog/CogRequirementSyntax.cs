@@ -26,7 +26,11 @@ public static partial class CogRequirementSyntax
     /// `--extra-index-url=X` in the line (the last name/version wins); null when no name==version is
     /// found (Cog then keeps the line verbatim).
     /// </summary>
-    public static PinnedRequirement? SplitPinned(string requirement)
+    private static readonly LineMemo<PinnedRequirement?> Pinned = new(SplitPinnedUncached);
+
+    public static PinnedRequirement? SplitPinned(string requirement) => Pinned.Get(requirement);
+
+    private static PinnedRequirement? SplitPinnedUncached(string requirement)
     {
         string? name = null;
         string? version = null;
@@ -110,7 +114,11 @@ public static partial class CogRequirementSyntax
     /// Cog's ParseLocalArtifactRequirement: (path, true) for a bare local wheel/sdist, (null, false)
     /// for anything pip handles itself, or Cog's error text for local forms Cog refuses.
     /// </summary>
-    public static (string? Path, bool IsArtifact, string? Error) ParseLocalArtifact(string line)
+    private static readonly LineMemo<(string? Path, bool IsArtifact, string? Error)> LocalArtifacts = new(ParseLocalArtifactUncached);
+
+    public static (string? Path, bool IsArtifact, string? Error) ParseLocalArtifact(string line) => LocalArtifacts.Get(line);
+
+    private static (string? Path, bool IsArtifact, string? Error) ParseLocalArtifactUncached(string line)
     {
         line = GoStrings.TrimSpace(line);
         if (line.Length == 0)

@@ -22,6 +22,7 @@ internal sealed class CogResolverRun
     private readonly List<CogMessage> _warnings = [];
     private readonly List<CogFinding> _findings = [];
     private readonly List<CogLineResolution> _lines = [];
+    private Dictionary<string, CogLogicalLine>? _firstLineByName;
     private readonly List<(CogLogicalLine Line, string Package, string Requested, string Tag, string Plain)> _verbatimTagged = [];
     private ImmutableArray<CogLogicalLine> _input = [];
     private CogRequirementsReader.Result? _read;
@@ -416,18 +417,30 @@ internal sealed class CogResolverRun
     /// <summary>Config.pythonPackageVersion: the first non-local line whose Cog name is exactly <paramref name="name"/>.</summary>
     private (string Version, bool Found, int Line) PackageVersion(string name)
     {
-        foreach (var line in _input)
+        // Cog asks this for several names, each time over every line; one pass records the first line
+        // of every name, so a resolution reads each line once (the input never changes during a run).
+        _firstLineByName ??= FirstLineByName();
+        if (!_firstLineByName.TryGetValue(name, out var line))
         {
-            if (CogRequirementSyntax.IsLocalArtifactOrRefused(line.Text) || CogRequirementSyntax.PackageName(line.Text) != name)
-            {
-                continue;
-            }
-
-            var versions = CogRequirementSyntax.Versions(line.Text);
-            return (versions.Length > 0 ? versions[0] : string.Empty, true, line.Index);
+            return (string.Empty, false, -1);
         }
 
-        return (string.Empty, false, -1);
+        var versions = CogRequirementSyntax.Versions(line.Text);
+        return (versions.Length > 0 ? versions[0] : string.Empty, true, line.Index);
+    }
+
+    private Dictionary<string, CogLogicalLine> FirstLineByName()
+    {
+        var first = new Dictionary<string, CogLogicalLine>(StringComparer.Ordinal);
+        foreach (var line in _input)
+        {
+            if (!CogRequirementSyntax.IsLocalArtifactOrRefused(line.Text))
+            {
+                first.TryAdd(CogRequirementSyntax.PackageName(line.Text), line);
+            }
+        }
+
+        return first;
     }
 
     /// <summary>cudasFromTorch: the CUDA of a +cuXYZ tag when the table has that build, else every CUDA the table has for the version.</summary>
