@@ -29,6 +29,21 @@ public static class Corpus
         return builder.ToString();
     }
 
+    /// <summary>A file as pip-compile writes it: exact pins, each followed by a "# via" comment; a few extras and markers.</summary>
+    public static string PinnedRequirementsFile(int lines)
+    {
+        var builder = new StringBuilder("# This file was generated from requirements.in\n");
+        for (var i = 1; i < lines; i += 2)
+        {
+            var name = i % 17 == 0 ? $"package-{i}[extra]" : $"package-{i}";
+            var marker = i % 23 == 0 ? " ; python_version >= \"3.9\"" : string.Empty;
+            builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"{name}=={i % 9 + 1}.{i % 31}.{i % 7}{marker}\n");
+            builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"    # via package-{(i * 7) % lines}\n");
+        }
+
+        return builder.ToString();
+    }
+
     public static string CogYaml(string requirements = "requirements.txt") =>
         $"build:\n  gpu: true\n  python_version: \"3.11\"\n  python_requirements: {requirements}\npredict: \"predict.py:Predictor\"\n";
 }
