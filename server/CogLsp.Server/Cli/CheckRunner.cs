@@ -12,11 +12,6 @@ namespace CogLsp.Server.Cli;
 /// </summary>
 public sealed class CheckRunner(LanguageServices services, IFileSystem fileSystem)
 {
-    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal)
-    {
-        ".git", "node_modules", ".venv", "venv", "__pycache__", ".mypy_cache", ".tox", "bin", "obj", "site-packages",
-    };
-
     public sealed record FileResult(Document Document, ImmutableArray<Diagnostic> Diagnostics);
 
     public sealed record Outcome(IReadOnlyList<FileResult> Files, IReadOnlyList<string> Problems);
@@ -25,6 +20,7 @@ public sealed class CheckRunner(LanguageServices services, IFileSystem fileSyste
     {
         var problems = new List<string>();
         var files = new List<string>();
+        var named = new List<string>();
         var roots = new List<string>();
         foreach (var input in inputs)
         {
@@ -32,12 +28,12 @@ public sealed class CheckRunner(LanguageServices services, IFileSystem fileSyste
             if (fileSystem.DirectoryExists(full))
             {
                 roots.Add(full);
-                files.AddRange(Discover(full));
+                files.AddRange(ProjectDiscovery.FindFiles(fileSystem, full));
             }
             else if (fileSystem.FileExists(full))
             {
                 roots.Add(PathUtil.GetDirectory(full));
-                files.Add(full);
+                named.Add(full);
             }
             else
             {
@@ -48,12 +44,13 @@ public sealed class CheckRunner(LanguageServices services, IFileSystem fileSyste
         var workspace = WorkspaceSnapshot.Create(fileSystem, roots, options);
         var diagnostics = new DiagnosticService(services);
         var results = new List<FileResult>();
-        foreach (var path in Rpc.ProjectFiles.Related(workspace, files).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        // A folder means its projects (with the requirements files they use, wherever they are named); a file means just that file.
+        foreach (var path in Rpc.ProjectFiles.Related(workspace, files).Concat(named).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             var document = Rpc.DocumentKinds.Resolve(workspace, path);
             if (document is null || document.Kind == DocumentKind.Unknown)
             {
-                if (files.Contains(path) && document is not null)
+                if (named.Contains(path) && document is not null)
                 {
                     problems.Add($"{path}: not a cog.yaml or requirements file; skipped");
                 }
@@ -65,46 +62,5 @@ public sealed class CheckRunner(LanguageServices services, IFileSystem fileSyste
         }
 
         return new Outcome(results, problems);
-    }
-
-    private IEnumerable<string> Discover(string directory)
-    {
-        var pending = new Stack<(string Path, int Depth)>();
-        pending.Push((directory, 0));
-        while (pending.Count > 0)
-        {
-            var (current, depth) = pending.Pop();
-            foreach (var file in fileSystem.EnumerateFiles(current))
-            {
-                var normalized = PathUtil.Normalize(file);
-                if (DocumentClassifier.ClassifyByName(normalized) != DocumentKind.Unknown)
-                {
-                    yield return normalized;
-                }
-            }
-
-            if (depth >= 8)
-            {
-                continue;
-            }
-
-            IEnumerable<string> subdirectories;
-            try
-            {
-                subdirectories = Directory.Exists(current) ? Directory.GetDirectories(current) : [];
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                subdirectories = [];
-            }
-
-            foreach (var sub in subdirectories)
-            {
-                if (!SkippedDirectories.Contains(Path.GetFileName(sub)))
-                {
-                    pending.Push((sub, depth + 1));
-                }
-            }
-        }
     }
 }

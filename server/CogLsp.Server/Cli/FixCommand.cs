@@ -17,11 +17,6 @@ namespace CogLsp.Server.Cli;
 /// </summary>
 public static class FixCommand
 {
-    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal)
-    {
-        ".git", "node_modules", ".venv", "venv", "__pycache__", ".mypy_cache", ".tox", "bin", "obj", "site-packages",
-    };
-
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Cog project folders or files to fix.", Arity = ArgumentArity.OneOrMore };
@@ -58,7 +53,7 @@ public static class FixCommand
             if (Directory.Exists(full))
             {
                 roots.Add(full);
-                files.AddRange(Discover(full));
+                files.AddRange(ProjectDiscovery.FindFiles(PhysicalFileSystem.Instance, full));
             }
             else if (File.Exists(full))
             {
@@ -223,40 +218,6 @@ public static class FixCommand
     }
 
     /// <summary>The cog.yaml and requirements files below a folder (bounded depth, tool and VCS folders skipped).</summary>
-    private static IEnumerable<string> Discover(string directory)
-    {
-        var pending = new Stack<(string Path, int Depth)>();
-        pending.Push((directory, 0));
-        while (pending.Count > 0)
-        {
-            var (current, depth) = pending.Pop();
-            string[] entries, subdirectories;
-            try
-            {
-                entries = Directory.GetFiles(current);
-                subdirectories = depth < 8 ? Directory.GetDirectories(current) : [];
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            foreach (var file in entries)
-            {
-                var normalized = PathUtil.Normalize(file);
-                if (DocumentClassifier.ClassifyByName(normalized) != DocumentKind.Unknown)
-                {
-                    yield return normalized;
-                }
-            }
-
-            foreach (var sub in subdirectories.Where(s => !SkippedDirectories.Contains(Path.GetFileName(s))))
-            {
-                pending.Push((sub, depth + 1));
-            }
-        }
-    }
-
     /// <summary>The disk, remembering what each file looked like when analysis read it, for the write guard.</summary>
     private sealed class RecordingFileSystem : IFileSystem
     {
