@@ -7,7 +7,7 @@ public static class ResolverLoop
 {
     public static int Run(int rounds = 40)
     {
-        var text = Corpus.RequirementsFile(10_000);
+        var text = Environment.GetEnvironmentVariable("COG_LSP_BENCH_CORPUS") == "dense" ? Corpus.RequirementsFile(10_000) : Corpus.PinnedRequirementsFile(10_000);
         var config = new CogBuildConfig { CogYamlPath = "/p/cog.yaml", Gpu = true, PythonVersion = "3.11", PythonRequirements = "requirements.txt" };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var findings = 0;
