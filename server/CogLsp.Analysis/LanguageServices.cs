@@ -93,6 +93,7 @@ public sealed class LanguageServices
             DefinitionProviders =
             [
                 new CogYaml.CogYamlLinkProvider(),
+                new Features.LinkDefinitionProvider(new Requirements.RequirementsLinkProvider()),
             ],
             CodeFixProviders =
             [

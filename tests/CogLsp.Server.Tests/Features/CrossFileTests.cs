@@ -77,4 +77,16 @@ public class CrossFileTests
         var none = await server.Client.ResultAsync("textDocument/inlayHint", new { textDocument = new { uri = RequirementsUri }, range });
         Assert.Equal(0, none.GetArrayLength());
     }
+
+    [Fact]
+    public async Task Go_to_definition_on_an_include_opens_the_included_file()
+    {
+        await using var server = new InProcessServer(new InMemoryFileSystem().Add("/p/base.txt", "numpy==1.26.4\n"));
+        await server.Client.InitializeAsync();
+        await server.Client.OpenAsync(RequirementsUri, "-r base.txt\ntorch==2.0.1\n", languageId: "pip-requirements");
+        var definition = await server.Client.ResultAsync("textDocument/definition", new { textDocument = new { uri = RequirementsUri }, position = new { line = 0, character = 5 } });
+        Assert.Equal("file:///p/base.txt", Assert.Single(definition.EnumerateArray()).GetProperty("uri").GetString());
+        var none = await server.Client.ResultAsync("textDocument/definition", new { textDocument = new { uri = RequirementsUri }, position = new { line = 1, character = 2 } });
+        Assert.Equal(0, none.GetArrayLength());
+    }
 }
