@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using CogLsp.Analysis.CogYaml;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.CogYaml;
+using CogLsp.Syntax.Requirements;
 using CogLsp.Syntax.Text;
 
 namespace CogLsp.Analysis.CodeFixes;
@@ -158,12 +159,17 @@ public sealed partial class PythonPackagesMigration
     {
         var existing = new Dictionary<string, string>(StringComparer.Ordinal);
         var existingKeys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in RequirementLineNames.LogicalLines(target.Text.Text))
+        foreach (var line in Requirements.RequirementsDocument.GetSyntax(target).Lines)
         {
-            existingKeys.Add(RequirementLineNames.Key(line));
-            if (RequirementLineNames.NameOf(line) is { } name)
+            if (line.Content.Text.Length == 0)
             {
-                existing.TryAdd(RequirementLineNames.Normalize(name), line);
+                continue;
+            }
+
+            existingKeys.Add(Key(line));
+            if (line.Requirement?.NormalizedName is { } name)
+            {
+                existing.TryAdd(name, line.Content.Text);
             }
         }
 
@@ -177,13 +183,13 @@ public sealed partial class PythonPackagesMigration
                 continue;
             }
 
-            var key = RequirementLineNames.Key(package.Value);
-            if (existingKeys.Contains(key))
+            var parsed = RequirementsLine.Parse(package.Value);
+            if (existingKeys.Contains(Key(parsed)))
             {
                 continue;
             }
 
-            if (RequirementLineNames.NameOf(package.Value) is { } name && existing.TryGetValue(RequirementLineNames.Normalize(name), out var kept))
+            if (parsed.Requirement?.NormalizedName is { } name && existing.TryGetValue(name, out var kept))
             {
                 conflicts.Add($"{kept}, not {package.Value}");
                 continue;
@@ -204,6 +210,22 @@ public sealed partial class PythonPackagesMigration
     // Cog skips `-e .` lines when it reads a requirements file, but installs them from python_packages.
     [GeneratedRegex(@"^\s*-e\s+\.\s*$")]
     private static partial Regex EditableOnly();
+
+    /// <summary>
+    /// A line reduced to what decides what pip installs: what pip reads (no comment), the project name
+    /// normalised (PEP 503), no whitespace. Two lines with the same key ask for the same thing.
+    /// </summary>
+    private static string Key(RequirementsLine line)
+    {
+        var content = line.Content;
+        var text = content.Text;
+        if (line.Requirement?.Name is { } name && name.Span.Start == content.Span.Start)
+        {
+            text = line.Requirement.NormalizedName + text[name.Text.Length..];
+        }
+
+        return string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+    }
 
     private sealed class Package(string value)
     {
