@@ -158,52 +158,17 @@ public static class CogProjectLocator
                 continue;
             }
 
-            foreach (var include in ScanIncludes(document.Text.Text))
+            // The includes as pip reads them; the parse is memoised on the document and shared with the analyzers.
+            foreach (var include in Requirements.RequirementsIncludes.Get(document))
             {
-                queue.Enqueue(PathUtil.Resolve(PathUtil.GetDirectory(path), include));
+                if (include.ResolvedPath is { } included)
+                {
+                    queue.Enqueue(included);
+                }
             }
         }
 
         return [.. seen];
-    }
-
-    /// <summary>
-    /// The files named by `-r`/`--requirement`/`-c`/`--constraint` lines: a plain line scan (the
-    /// requirements parser owns the full syntax; the graph only needs the file names).
-    /// </summary>
-    internal static IEnumerable<string> ScanIncludes(string text)
-    {
-        foreach (var raw in text.Split('\n'))
-        {
-            var line = raw.Trim();
-            var hash = line.IndexOf(" #", StringComparison.Ordinal);
-            if (hash >= 0)
-            {
-                line = line[..hash].TrimEnd();
-            }
-
-            foreach (var option in new[] { "--requirement", "--constraint", "-r", "-c" })
-            {
-                if (!line.StartsWith(option, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var rest = line[option.Length..];
-                if (rest.Length == 0 || !(rest[0] is ' ' or '\t' or '=' || option.Length == 2))
-                {
-                    continue;
-                }
-
-                var name = rest.TrimStart(' ', '\t', '=').Trim();
-                if (name.Length > 0 && !name.Contains("://", StringComparison.Ordinal))
-                {
-                    yield return name;
-                }
-
-                break;
-            }
-        }
     }
 
     /// <summary>The snapshot cache holds reference types only.</summary>

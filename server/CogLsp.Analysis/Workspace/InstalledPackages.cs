@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CogLsp.Syntax.Pep440;
 
 namespace CogLsp.Analysis.Workspace;
 
@@ -34,9 +35,9 @@ public static class InstalledPackages
             {
                 foreach (var distInfo in fileSystem.EnumerateDirectories(sitePackages).Where(d => d.EndsWith(".dist-info", StringComparison.Ordinal)).Take(5000))
                 {
-                    if (ReadMetadata(fileSystem, PathUtil.Resolve(distInfo, "METADATA")) is { } metadata && !result.ContainsKey(Normalize(metadata.Name)))
+                    if (ReadMetadata(fileSystem, PathUtil.Resolve(distInfo, "METADATA")) is { } metadata)
                     {
-                        result[Normalize(metadata.Name)] = new Installed(metadata.Name, metadata.Version, environment);
+                        result.TryAdd(PackageName.Normalize(metadata.Name), new Installed(metadata.Name, metadata.Version, environment));
                     }
                 }
             }
@@ -98,7 +99,4 @@ public static class InstalledPackages
 
         return name is { Length: > 0 } && version is { Length: > 0 } ? (name, version) : null;
     }
-
-    /// <summary>PEP 503: lower case, runs of '-', '_' and '.' become one '-'.</summary>
-    public static string Normalize(string name) => System.Text.RegularExpressions.Regex.Replace(name, "[-_.]+", "-").ToLowerInvariant();
 }
