@@ -22,8 +22,9 @@ public static class CogProjectLocator
     private static readonly string[] CogYamlNames = ["cog.yaml", "cog.yml"];
 
     /// <summary>What <paramref name="cogYaml"/> says that matters for resolution, decoded as Cog decodes it; null when it is not a mapping.</summary>
+    /// <remarks>It depends on the cog.yaml text alone, so it is memoised on the document and shared by every snapshot that holds it.</remarks>
     public static CogBuildConfig? GetBuildConfig(WorkspaceSnapshot workspace, Document cogYaml) =>
-        workspace.GetOrAdd(("cog-build-config", cogYaml.Path), _ => new Box<CogBuildConfig?>(Compute(cogYaml))).Value;
+        cogYaml.GetOrAdd(typeof(CogBuildConfig), d => new Box<CogBuildConfig?>(Compute(d))).Value;
 
     /// <summary>The cog.yaml/cog.yml files whose python_requirements is <paramref name="requirementsPath"/> or reaches it through -r/-c includes.</summary>
     public static ImmutableArray<string> FindCogYamlsUsing(WorkspaceSnapshot workspace, string requirementsPath)

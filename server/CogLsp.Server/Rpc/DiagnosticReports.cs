@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using CogLsp.Analysis.Workspace;
 
 namespace CogLsp.Server.Rpc;
@@ -15,10 +12,52 @@ public static class DiagnosticReports
         return diagnostics.Select(d => converter.ToDiagnostic(document.Text, d, path => snapshot.GetDocument(path)?.Text)).ToArray();
     }
 
-    /// <summary>A short stable digest of a diagnostic list: the pull result id, and the push "did anything move" check.</summary>
+    /// <summary>
+    /// A digest of a diagnostic list: the pull result id, and the push "did anything move" check. It hashes
+    /// the fields a client shows, without serialising the list (which the wire does once anyway).
+    /// </summary>
     public static string Hash(Protocol.Diagnostic[] diagnostics)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(diagnostics, LspJson.Options);
-        return System.Convert.ToHexString(SHA256.HashData(bytes), 0, 8);
+        // Two differently fed 32-bit hashes make a 64-bit digest; a process-local seed is fine, as result ids never outlive the server.
+        var first = new HashCode();
+        var second = new HashCode();
+        first.Add(diagnostics.Length);
+        second.Add(~diagnostics.Length);
+        foreach (var d in diagnostics)
+        {
+            Add(ref first, d);
+            second.Add(d.Message, StringComparer.Ordinal);
+            Add(ref second, d);
+        }
+
+        return $"{(uint)first.ToHashCode():x8}{(uint)second.ToHashCode():x8}";
+    }
+
+    private static void Add(ref HashCode hash, Protocol.Diagnostic d)
+    {
+        hash.Add(d.Range.Start.Line);
+        hash.Add(d.Range.Start.Character);
+        hash.Add(d.Range.End.Line);
+        hash.Add(d.Range.End.Character);
+        hash.Add(d.Severity);
+        hash.Add(d.Code, StringComparer.Ordinal);
+        hash.Add(d.Message, StringComparer.Ordinal);
+        foreach (var tag in d.Tags ?? [])
+        {
+            hash.Add(tag);
+        }
+
+        foreach (var related in d.RelatedInformation ?? [])
+        {
+            hash.Add(related.Location.Uri, StringComparer.Ordinal);
+            hash.Add(related.Location.Range.Start.Line);
+            hash.Add(related.Message, StringComparer.Ordinal);
+        }
+
+        foreach (var (key, value) in d.Data ?? [])
+        {
+            hash.Add(key, StringComparer.Ordinal);
+            hash.Add(value, StringComparer.Ordinal);
+        }
     }
 }
