@@ -63,10 +63,10 @@ public sealed class YamlSyntaxAnalyzer : IDiagnosticAnalyzer
         }
     }
 
-    /// <summary>The first syntax error, with its span in UTF-16 offsets (kept for callers that only need that).</summary>
-    public static (TextSpan Span, string Message)? FindFirstError(SourceText text)
+    /// <summary>The first syntax error, with its span in UTF-16 offsets, from the document's memoised model.</summary>
+    public static (TextSpan Span, string Message)? FindFirstError(Document document)
     {
-        var error = CogYamlDocument.Parse(text).Errors.FirstOrDefault(e => e.Kind == YamlErrorKind.Syntax);
+        var error = CogYamlTree.Model(document).Errors.FirstOrDefault(e => e.Kind == YamlErrorKind.Syntax);
         return error is null ? null : (error.Span, error.Message);
     }
 }

@@ -172,6 +172,73 @@ public static class CogProjectLocator
         return [.. seen];
     }
 
+    /// <summary>
+    /// The document at <paramref name="path"/> with the kind the project graph gives it (by name, or
+    /// Requirements when a cog.yaml uses it); null when it is neither open nor on disk.
+    /// </summary>
+    public static Document? GetDocument(WorkspaceSnapshot workspace, string path)
+    {
+        var document = workspace.GetDocument(path);
+        if (document is null || document.Kind != DocumentKind.Unknown)
+        {
+            return document;
+        }
+
+        var kind = KindOf(workspace, document.Path);
+        return kind == DocumentKind.Unknown ? document : document.WithKind(kind);
+    }
+
+    /// <summary>
+    /// The files whose diagnostics depend on <paramref name="paths"/>: the files themselves, the
+    /// requirements files a cog.yaml among them uses (and their includes), and the cog.yaml files that use
+    /// a requirements file among them. This is why editing `gpu` in cog.yaml re-checks requirements.txt
+    /// even when it is not open.
+    /// </summary>
+    public static IEnumerable<string> RelatedFiles(WorkspaceSnapshot snapshot, IEnumerable<string> paths)
+    {
+        var result = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            Add(path);
+            var kind = KindOf(snapshot, path);
+            if (kind == DocumentKind.CogYaml)
+            {
+                foreach (var requirements in RequirementsClosure(snapshot, path))
+                {
+                    if (snapshot.FileExists(requirements))
+                    {
+                        Add(requirements);
+                    }
+                }
+            }
+            else if (kind == DocumentKind.Requirements)
+            {
+                foreach (var cogYaml in FindCogYamlsUsing(snapshot, path))
+                {
+                    Add(cogYaml);
+                    foreach (var sibling in RequirementsClosure(snapshot, cogYaml))
+                    {
+                        if (snapshot.FileExists(sibling))
+                        {
+                            Add(sibling);
+                        }
+                    }
+                }
+            }
+        }
+
+        return result;
+
+        void Add(string path)
+        {
+            if (seen.Add(path))
+            {
+                result.Add(path);
+            }
+        }
+    }
+
     /// <summary>The snapshot cache holds reference types only.</summary>
     private sealed record Box<T>(T Value);
 }

@@ -45,9 +45,9 @@ public sealed class CheckRunner(LanguageServices services, IFileSystem fileSyste
         var diagnostics = new DiagnosticService(services);
         var results = new List<FileResult>();
         // A folder means its projects (with the requirements files they use, wherever they are named); a file means just that file.
-        foreach (var path in Rpc.ProjectFiles.Related(workspace, files).Concat(named).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var path in CogProjectLocator.RelatedFiles(workspace, files).Concat(named).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            var document = Rpc.DocumentKinds.Resolve(workspace, path);
+            var document = CogProjectLocator.GetDocument(workspace, path);
             if (document is null || document.Kind == DocumentKind.Unknown)
             {
                 if (named.Contains(path) && document is not null)

@@ -123,9 +123,9 @@ public static class FixCommand
         {
             var services = LanguageServices.CreateDefault();
             var service = new CodeActionService(services, new DiagnosticService(services));
-            foreach (var path in Rpc.ProjectFiles.Related(workspace, ordered.Concat(touched)).Distinct(StringComparer.Ordinal).ToList())
+            foreach (var path in CogProjectLocator.RelatedFiles(workspace, ordered.Concat(touched)).Distinct(StringComparer.Ordinal).ToList())
             {
-                var document = Rpc.DocumentKinds.Resolve(workspace, path);
+                var document = CogProjectLocator.GetDocument(workspace, path);
                 if (document is null || document.Kind == DocumentKind.Unknown)
                 {
                     continue;
@@ -138,7 +138,7 @@ public static class FixCommand
 
                 // One pass only, so a fix can never be applied twice; a fix can uncover another (a renamed
                 // key gets checked), which the next run applies.
-                var after = Rpc.DocumentKinds.Resolve(workspace, path);
+                var after = CogProjectLocator.GetDocument(workspace, path);
                 if (after is not null && after != document && service.FixAllInFile(workspace, after, CancellationToken.None).Count > 0)
                 {
                     stderr.WriteLine($"cog-lsp: {Relative(path)}: the fixes uncovered more; run the command again to apply them");

@@ -28,7 +28,7 @@ public static class ResolveCommand
         var config = CogProjectLocator.GetBuildConfig(workspace, cogYaml);
         if (config is null)
         {
-            var syntax = CogLsp.Analysis.CogYaml.YamlSyntaxAnalyzer.FindFirstError(cogYaml.Text);
+            var syntax = CogLsp.Analysis.CogYaml.YamlSyntaxAnalyzer.FindFirstError(cogYaml);
             var where = syntax is null ? string.Empty : $":{cogYaml.Text.GetLinePosition(syntax.Value.Span.Start).Line + 1}";
             stderr.WriteLine($"cog-lsp: {cogYamlPath}{where}: cannot read cog.yaml{(syntax is null ? " (it is not a mapping)" : ": " + syntax.Value.Message)}");
             return 1;

@@ -47,8 +47,8 @@ public sealed class DiagnosticsPublisher(LspServer server) : IAsyncDisposable
 
     /// <summary>The documents whose diagnostics the client should see: every open document the product understands, and the files of their projects.</summary>
     public static IEnumerable<Document> Targets(WorkspaceSnapshot snapshot) =>
-        ProjectFiles.Related(snapshot, snapshot.OpenDocuments.Keys)
-            .Select(path => DocumentKinds.Resolve(snapshot, path))
+        CogProjectLocator.RelatedFiles(snapshot, snapshot.OpenDocuments.Keys)
+            .Select(path => CogProjectLocator.GetDocument(snapshot, path))
             .OfType<Document>()
             .Where(d => d.Kind != DocumentKind.Unknown);
 

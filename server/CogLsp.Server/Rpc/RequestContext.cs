@@ -42,6 +42,6 @@ public sealed class RequestContext(
     public Document? GetDocument(string uri)
     {
         var path = Uris.ToPath(uri);
-        return path is null ? null : DocumentKinds.Resolve(Workspace, path);
+        return path is null ? null : CogProjectLocator.GetDocument(Workspace, path);
     }
 }
