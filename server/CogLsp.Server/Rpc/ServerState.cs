@@ -48,7 +48,4 @@ public sealed class ServerState
 
     /// <summary>Workspace folders by URI, as the client named them.</summary>
     public Dictionary<string, string> Folders { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Settings read from the client, before they are turned into <see cref="AnalysisOptions"/>.</summary>
-    public ServerSettings Settings { get; set; } = ServerSettings.Default;
 }

@@ -23,7 +23,6 @@ public sealed class ApplySettingsHandler : LspHandler<JsonElement?, object?>
         }
 
         var state = context.State;
-        state.Settings = settings;
         if (settings.Trace is not null)
         {
             state.Trace = settings.Trace;
