@@ -1,4 +1,3 @@
-using CogLsp.Analysis;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.Text;
 
