@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.RegularExpressions;
+using CogLsp.Syntax.Text;
 
 namespace CogLsp.Analysis.Cog;
 
@@ -16,14 +17,18 @@ public static partial class CogRequirementsReader
     /// <summary>bufio.Scanner's default limit: a longer line makes Cog fail with "token too long".</summary>
     public const int MaxTokenBytes = 64 * 1024;
 
-    /// <summary>Result of reading: the lines Cog keeps, the bare `-e .` lines it drops, and its error if it fails.</summary>
-    public sealed record Result(ImmutableArray<CogLogicalLine> Lines, ImmutableArray<CogLogicalLine> EditableSelfLines, ImmutableArray<(int FirstLine, int LastLine)> CommentContinuations, string? Error);
+    /// <summary>
+    /// Result of reading: the lines Cog keeps, the bare `-e .` lines it drops, the comments it joined
+    /// with the lines after them (first and last physical line, and the last line's span without its
+    /// break), and its error if it fails.
+    /// </summary>
+    public sealed record Result(ImmutableArray<CogLogicalLine> Lines, ImmutableArray<CogLogicalLine> EditableSelfLines, ImmutableArray<(int FirstLine, int LastLine, TextSpan LastLineSpan)> CommentContinuations, string? Error);
 
     public static Result Read(string text)
     {
         var lines = ImmutableArray.CreateBuilder<CogLogicalLine>();
         var editable = ImmutableArray.CreateBuilder<CogLogicalLine>();
-        var commentJoins = ImmutableArray.CreateBuilder<(int, int)>();
+        var commentJoins = ImmutableArray.CreateBuilder<(int, int, TextSpan)>();
         string? error = null;
         var lineStarts = LineStarts(text);
         var position = 0;
@@ -99,7 +104,7 @@ public static partial class CogRequirementsReader
             {
                 if (joined && last > first)
                 {
-                    commentJoins.Add((first, last));
+                    commentJoins.Add((first, last, PhysicalLineSpan(text, lineStarts[last])));
                 }
 
                 continue;
@@ -143,6 +148,14 @@ public static partial class CogRequirementsReader
             chars.Append(text[k]);
             offsets.Add(k);
         }
+    }
+
+    /// <summary>The physical line starting at <paramref name="start"/>, without its "\n" or "\r\n".</summary>
+    private static TextSpan PhysicalLineSpan(string text, int start)
+    {
+        var end = text.IndexOf('\n', start);
+        end = end < 0 ? text.Length : end > start && text[end - 1] == '\r' ? end - 1 : end;
+        return TextSpan.FromBounds(start, end);
     }
 
     private static List<int> LineStarts(string text)

@@ -9,8 +9,21 @@ namespace CogLsp.Analysis.Cog;
 /// </summary>
 public sealed record CogResolution
 {
+    private readonly ImmutableArray<string> _requirementLines = [];
+    private readonly ImmutableArray<CogLineResolution> _lines = [];
+
+    /// <summary>
+    /// Set on a resolution spliced from an earlier one (<see cref="CogResolutionSplice"/>): its summary
+    /// and findings are exact, and the per-line detail comes from a full run, made on first use.
+    /// </summary>
+    private Lazy<CogResolution>? _details;
+
     /// <summary>The generated requirements file, line by line, as Cog writes it.</summary>
-    public ImmutableArray<string> RequirementLines { get; init; } = [];
+    public ImmutableArray<string> RequirementLines
+    {
+        get => _details is null ? _requirementLines : _details.Value.RequirementLines;
+        init => _requirementLines = value;
+    }
 
     public string? Cuda { get; init; }
 
@@ -44,7 +57,11 @@ public sealed record CogResolution
     /// <summary>True when the error came from Cog's cog.yaml validation (before any resolution).</summary>
     public bool ErrorIsValidation { get; init; }
 
-    public ImmutableArray<CogLineResolution> Lines { get; init; } = [];
+    public ImmutableArray<CogLineResolution> Lines
+    {
+        get => _details is null ? _lines : _details.Value.Lines;
+        init => _lines = value;
+    }
 
     public ImmutableArray<CogFinding> Findings { get; init; } = [];
 
@@ -59,4 +76,8 @@ public sealed record CogResolution
     public string TableDate { get; init; } = "";
 
     public CogLineResolution? LineAt(int index) => Lines.FirstOrDefault(l => l.Index == index);
+
+    /// <summary>This resolution with its per-line detail computed by <paramref name="fullRun"/> when first read.</summary>
+    internal CogResolution WithDetailsFrom(Func<CogResolution> fullRun) =>
+        this with { _details = new Lazy<CogResolution>(fullRun, LazyThreadSafetyMode.ExecutionAndPublication) };
 }

@@ -23,7 +23,11 @@ public static class CogResolver
     /// Resolves <paramref name="config"/> with the text of its python_requirements file (null when
     /// the file cannot be read or none is named) for a target platform (Cog builds linux/amd64).
     /// </summary>
-    public static CogResolution Resolve(CogBuildConfig config, string? requirementsText, string os = "linux", string arch = "amd64", CompatibilityTable? table = null)
+    public static CogResolution Resolve(CogBuildConfig config, string? requirementsText, string os = "linux", string arch = "amd64", CompatibilityTable? table = null) =>
+        ResolveText(config, requirementsText is null ? null : SourceText.From(requirementsText), os, arch, table);
+
+    /// <inheritdoc cref="Resolve(CogBuildConfig, string?, string, string, CompatibilityTable?)"/>
+    public static CogResolution ResolveText(CogBuildConfig config, SourceText? requirementsText, string os = "linux", string arch = "amd64", CompatibilityTable? table = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         return new CogResolverRun(config, requirementsText, os, arch, table ?? CompatibilityTable.Default).Execute();

@@ -35,14 +35,14 @@ internal sealed class CogResolverRun
     private int _errorLine = -1;
     private bool _errorIsValidation;
 
-    public CogResolverRun(CogBuildConfig config, string? text, string os, string arch, CompatibilityTable table)
+    public CogResolverRun(CogBuildConfig config, SourceText? text, string os, string arch, CompatibilityTable table)
     {
         _config = config;
-        _text = text;
+        _text = text?.Text;
         _os = os;
         _arch = arch;
         _table = table;
-        _source = text is null ? null : SourceText.From(text);
+        _source = text;
         _cuda = config.Cuda ?? string.Empty;
         _cudnn = config.Cudnn ?? string.Empty;
         _cudaSource = config.Gpu && _cuda.Length > 0 ? CudaSource.CogYaml : CudaSource.None;
@@ -112,6 +112,23 @@ internal sealed class CogResolverRun
             TableCommit = _table.Commit,
             TableDate = _table.Date,
         };
+    }
+
+    /// <summary>
+    /// Only the findings about single lines: how Cog reads each line and what its parser makes of it,
+    /// sorted as <see cref="Execute"/> sorts them. Together with the lines Cog read, for a caller that
+    /// splices a region of a file into an earlier resolution.
+    /// </summary>
+    public (ImmutableArray<CogFinding> Findings, CogRequirementsReader.Result? Read) ExecuteLineFindings()
+    {
+        LoadInput();
+        AddReaderFindings();
+        foreach (var line in _input)
+        {
+            AddParserFindings(line);
+        }
+
+        return ([.. _findings.OrderBy(f => f.Span.Start).ThenBy(f => f.Kind)], _read);
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
@@ -983,19 +1000,18 @@ internal sealed class CogResolverRun
             return;
         }
 
-        foreach (var (_, last) in _read.CommentContinuations)
+        foreach (var (_, _, span) in _read.CommentContinuations)
         {
-            var span = _source.GetLineSpan(last);
             if (span.Length > 0 && !string.IsNullOrWhiteSpace(_source.ToString(span)))
             {
-                AddAt(CogFindingKind.CommentContinuationSwallowsLine, DiagnosticSeverity.Warning, last, span,
+                AddAt(CogFindingKind.CommentContinuationSwallowsLine, DiagnosticSeverity.Warning, span,
                     "Cog joins this line to the comment above (it ends in `\\`) and ignores it; pip does not continue comments and installs it. Remove the trailing `\\` from the comment.", null);
             }
         }
 
         foreach (var editable in _read.EditableSelfLines)
         {
-            AddAt(CogFindingKind.EditableSelf, DiagnosticSeverity.Information, editable.Index, editable.TextSpan,
+            AddAt(CogFindingKind.EditableSelf, DiagnosticSeverity.Information, editable.TextSpan,
                 "Cog removes `-e .` from the requirements it installs (the project is copied into the image instead).", null);
         }
 
@@ -1013,16 +1029,12 @@ internal sealed class CogResolverRun
                     message += $" Write `{fix}` instead.";
                 }
 
-                var finding = AddAt(CogFindingKind.HashCutsLine, DiagnosticSeverity.Warning, line.Index, span, message, fix);
-                if (fix is not null)
-                {
-                    _findings[_findings.IndexOf(finding)] = finding with { Span = line.SourceSpan(0, line.TextBeforeCommentCut.Length), Column = Column(line.SourceSpan(0, 1)) };
-                }
+                AddAt(CogFindingKind.HashCutsLine, DiagnosticSeverity.Warning, fix is null ? span : line.SourceSpan(0, line.TextBeforeCommentCut.Length), message, fix);
             }
 
             if (line.Text == "-e ." || (line.Text.StartsWith("-e", StringComparison.Ordinal) && line.Text[2..].Trim() == "."))
             {
-                AddAt(CogFindingKind.EditableSelf, DiagnosticSeverity.Warning, line.Index, line.SourceSpan(0, line.TextBeforeCommentCut.Length),
+                AddAt(CogFindingKind.EditableSelf, DiagnosticSeverity.Warning, line.SourceSpan(0, line.TextBeforeCommentCut.Length),
                     "Cog keeps this `-e .` (it removes only a bare `-e .` without a comment), so pip in the image tries to install the directory it runs in. Remove the comment or the line.", "-e .");
             }
         }
@@ -1171,9 +1183,9 @@ internal sealed class CogResolverRun
         return finding;
     }
 
-    private CogFinding AddAt(CogFindingKind kind, DiagnosticSeverity severity, int lineIndex, TextSpan span, string message, string? fix)
+    private CogFinding AddAt(CogFindingKind kind, DiagnosticSeverity severity, TextSpan span, string message, string? fix)
     {
-        var finding = new CogFinding(kind, severity, lineIndex, Column(span), span, message) { Fix = fix };
+        var finding = new CogFinding(kind, severity, LineOf(span.Start), Column(span), span, message) { Fix = fix };
         _findings.Add(finding);
         return finding;
     }
