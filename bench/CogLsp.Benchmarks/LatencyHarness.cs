@@ -14,6 +14,13 @@ public static class LatencyHarness
 {
     public static async Task<int> RunAsync(string serverPath, int startups = 15, int keystrokes = 200)
     {
+        // For quick experiments: COG_LSP_BENCH_STARTUPS=0 COG_LSP_BENCH_SIZES=100,10000 COG_LSP_BENCH_ONLY=pinned COG_LSP_BENCH_KEYSTROKES=1000
+        startups = EnvInt("COG_LSP_BENCH_STARTUPS") ?? startups;
+        keystrokes = EnvInt("COG_LSP_BENCH_KEYSTROKES") ?? keystrokes;
+        var sizes = Environment.GetEnvironmentVariable("COG_LSP_BENCH_SIZES") is { Length: > 0 } list
+            ? list.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
+            : [100, 1_000, 10_000];
+        var only = Environment.GetEnvironmentVariable("COG_LSP_BENCH_ONLY");
         Console.WriteLine($"server: {serverPath}");
         var startupTimes = new List<double>();
         for (var i = 0; i < startups; i++)
@@ -21,23 +28,31 @@ public static class LatencyHarness
             startupTimes.Add(await MeasureStartupAsync(serverPath));
         }
 
-        Console.WriteLine($"spawn -> initialize result: median {Median(startupTimes):F1} ms, min {startupTimes.Min():F1} ms, max {startupTimes.Max():F1} ms over {startups} spawns");
+        if (startups > 0)
+        {
+            Console.WriteLine($"spawn -> initialize result: median {Median(startupTimes):F1} ms, min {startupTimes.Min():F1} ms, max {startupTimes.Max():F1} ms over {startups} spawns");
+        }
 
         foreach (var (corpus, make) in new (string, Func<int, string>)[] { ("pinned (pip-compile style)", Corpus.PinnedRequirementsFile), ("dense (a warning on most lines)", Corpus.RequirementsFile) })
         {
+            if (only is { Length: > 0 } && !corpus.StartsWith(only, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             Console.WriteLine($"corpus: {corpus}");
             var baseline = 0.0;
-            foreach (var lines in new[] { 100, 1_000, 10_000 })
+            foreach (var lines in sizes)
             {
                 var (open, typing, diagnostics) = await MeasureTypingAsync(serverPath, make(lines), lines, keystrokes);
                 var p50 = Percentile(typing, 0.50);
                 var p99 = Percentile(typing, 0.99);
-                if (lines == 100)
+                if (lines == sizes[0])
                 {
                     baseline = p99;
                 }
 
-                Console.WriteLine($"  {lines,6} lines, {diagnostics,5} diagnostics: didOpen -> diagnostics {open:F1} ms; didChange -> diagnostics over {keystrokes} keystrokes: p50 {p50:F2} ms, p99 {p99:F2} ms (p99 = {p99 / baseline:F2}x the 100-line p99)");
+                Console.WriteLine($"  {lines,6} lines, {diagnostics,5} diagnostics: didOpen -> diagnostics {open:F1} ms; didChange -> diagnostics over {keystrokes} keystrokes: p50 {p50:F2} ms, p99 {p99:F2} ms (p99 = {p99 / baseline:F2}x the {sizes[0]}-line p99)");
             }
         }
 
@@ -65,8 +80,8 @@ public static class LatencyHarness
         await File.WriteAllTextAsync(Path.Combine(directory.FullName, "cog.yaml"), Corpus.CogYaml());
         var uri = new Uri(requirements).AbsoluteUri;
 
-        using var process = Start(serverPath);
-        var client = new LspTestClient(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
+        await using IServerHost server = serverPath == InProcess ? InProcessServer.Start() : ChildServer.Start(serverPath);
+        var client = server.Client;
         await client.InitializeAsync(rootUri: new Uri(directory.FullName).AbsoluteUri);
 
         var clock = Stopwatch.StartNew();
@@ -103,10 +118,61 @@ public static class LatencyHarness
 
         await client.ResultAsync("shutdown");
         await client.NotifyAsync("exit");
-        await process.WaitForExitAsync();
+        await server.WaitForExitAsync();
         directory.Delete(true);
         return (open, typing, diagnostics);
     }
+
+    /// <summary>SERVER value that hosts the server in this process (for profilers attached to the benchmark).</summary>
+    public const string InProcess = "in-process";
+
+    private interface IServerHost : IAsyncDisposable
+    {
+        LspTestClient Client { get; }
+
+        Task WaitForExitAsync();
+    }
+
+    private sealed class ChildServer(Process process) : IServerHost
+    {
+        public LspTestClient Client { get; } = new(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
+
+        public static ChildServer Start(string path) => new(LatencyHarness.Start(path));
+
+        public Task WaitForExitAsync() => process.WaitForExitAsync();
+
+        public ValueTask DisposeAsync()
+        {
+            process.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class InProcessServer(Microsoft.Extensions.DependencyInjection.ServiceProvider services, CogLsp.Server.Rpc.LspServer server, LspTestClient client) : IServerHost
+    {
+        public LspTestClient Client => client;
+
+        public static InProcessServer Start()
+        {
+            var (serverSide, clientSide) = Nerdbank.Streams.FullDuplexStream.CreatePair();
+            var services = CogLsp.Server.ServerComposition.BuildServices(new CogLsp.Analysis.Workspace.PhysicalFileSystem(), TextWriter.Null);
+            var server = CogLsp.Server.ServerComposition.CreateServer(services, serverSide, serverSide);
+            server.Start();
+            return new InProcessServer(services, server, new LspTestClient(clientSide, clientSide));
+        }
+
+        public Task WaitForExitAsync() => Task.CompletedTask;
+
+        public async ValueTask DisposeAsync()
+        {
+            await client.DisposeAsync();
+            await server.DisposeAsync();
+            await services.DisposeAsync();
+        }
+    }
+
+    private static int? EnvInt(string name) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static Process Start(string serverPath) => Process.Start(new ProcessStartInfo(serverPath, "serve")
     {

@@ -2,8 +2,9 @@ using BenchmarkDotNet.Running;
 using CogLsp.Benchmarks;
 
 // bench: `dotnet run -c Release --project bench/CogLsp.Benchmarks -- <what>`
-//   latency [SERVER]   end-to-end latency of the real server (spawn, open, keystrokes)
+//   latency [SERVER]   end-to-end latency of the real server (spawn, open, keystrokes); SERVER "in-process" hosts it here (for profilers)
 //   parse              requirements parse throughput (MB/s) against pip's own parser on the same file
+//   stages             one keystroke's server path stage by stage, in process (where the time goes)
 //   analyzers          median time of each requirements analyzer per edited snapshot (100 to 10,000 lines)
 //   micro [filter]     BenchmarkDotNet micro-benchmarks (SourceText, parsers)
 var what = args.Length > 0 ? args[0] : "latency";
@@ -17,12 +18,14 @@ switch (what)
         return 0;
     case "analyzers":
         return AnalyzerCosts.Run();
+    case "stages":
+        return KeystrokeStages.Run();
     case "resolver":
         return ResolverLoop.Run();
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(SourceTextBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: CogLsp.Benchmarks latency [SERVER] | parse | analyzers | resolver | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("usage: CogLsp.Benchmarks latency [SERVER] | parse | stages | analyzers | resolver | micro [BenchmarkDotNet args]");
         return 2;
 }

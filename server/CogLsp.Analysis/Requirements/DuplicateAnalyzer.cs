@@ -21,34 +21,50 @@ public sealed class DuplicateAnalyzer : IDiagnosticAnalyzer
     public void Analyze(AnalysisContext context)
     {
         var tree = RequirementsDocument.GetSyntax(context.Document);
-        var seen = new Dictionary<string, List<(int Index, RequirementSyntax Requirement)>>(StringComparer.Ordinal);
-        foreach (var (index, line, requirement) in tree.Requirements())
+
+        // Most names occur once: the first line of each name is kept alone, a list only for names seen again.
+        var first = new Dictionary<string, (int Index, RequirementSyntax Requirement)>(StringComparer.Ordinal);
+        Dictionary<string, List<(int Index, RequirementSyntax Requirement)>>? more = null;
+        for (var index = 0; index < tree.Lines.Length; index++)
         {
-            if (line.HasErrors || requirement.NormalizedName is not { } name)
+            var line = tree.Lines[index];
+            if (line.Requirement is not { } requirement || line.HasErrors || requirement.NormalizedName is not { } name)
             {
                 continue;
             }
 
-            if (!seen.TryGetValue(name, out var earlier))
+            if (!first.TryGetValue(name, out var firstOfName))
             {
-                seen[name] = earlier = [];
+                first[name] = (index, requirement);
+                continue;
+            }
+
+            more ??= new Dictionary<string, List<(int, RequirementSyntax)>>(StringComparer.Ordinal);
+            if (!more.TryGetValue(name, out var earlier))
+            {
+                more[name] = earlier = [firstOfName];
             }
 
             var marker = MarkerKey(requirement);
-            var first = earlier.FirstOrDefault(e => MarkerKey(e.Requirement) is null || marker is null || MarkerKey(e.Requirement) == marker);
-            if (first.Requirement is not null)
+            var match = earlier.FirstOrDefault(e => marker is null || MarkerKey(e.Requirement) is not { } other || other == marker);
+            if (match.Requirement is not null)
             {
-                var firstSpan = tree.ToAbsolute(first.Index, first.Requirement.Name!.Span);
-                var firstLine = context.Document.Text.GetLineIndex(firstSpan.Start) + 1;
-                var diagnostic = Diagnostic.Create(D.Duplicate, context.Document.Path, tree.ToAbsolute(index, requirement.Name!.Span), requirement.Name.Text, firstLine)
-                    with
-                { Related = [new RelatedLocation(context.Document.Path, firstSpan, $"'{first.Requirement.Name.Text}' is first required here")] };
-                context.Report(diagnostic.WithProperty("lineSpanStart", tree.GetLineStart(index).ToString(System.Globalization.CultureInfo.InvariantCulture))
-                    .WithProperty("lineSpanLength", line.FullWidth.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                Report(context, tree, index, line, requirement, match);
             }
 
             earlier.Add((index, requirement));
         }
+    }
+
+    private static void Report(AnalysisContext context, RequirementsSyntaxTree tree, int index, RequirementsLine line, RequirementSyntax requirement, (int Index, RequirementSyntax Requirement) first)
+    {
+        var firstSpan = tree.ToAbsolute(first.Index, first.Requirement.Name!.Span);
+        var firstLine = context.Document.Text.GetLineIndex(firstSpan.Start) + 1;
+        var diagnostic = Diagnostic.Create(D.Duplicate, context.Document.Path, tree.ToAbsolute(index, requirement.Name!.Span), requirement.Name.Text, firstLine)
+            with
+        { Related = [new RelatedLocation(context.Document.Path, firstSpan, $"'{first.Requirement.Name.Text}' is first required here")] };
+        context.Report(diagnostic.WithProperty("lineSpanStart", tree.GetLineStart(index).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithProperty("lineSpanLength", line.FullWidth.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     private static string? MarkerKey(RequirementSyntax requirement) =>

@@ -26,6 +26,12 @@ public static class RequirementsDocument
         current.GetOrAdd(SyntaxKey, d =>
         {
             var tree = GetSyntax(previous);
+            if (changes.Count == 1 && IsResultOf(tree.Text, changes[0], d.Text.Text))
+            {
+                // The usual keystroke: the new text is already at hand, no need to build it again.
+                return tree.WithChange(changes[0], d.Text.Text);
+            }
+
             var text = tree.Text;
             foreach (var change in changes)
             {
@@ -40,6 +46,17 @@ public static class RequirementsDocument
 
             return text == d.Text.Text ? tree : RequirementsSyntaxTree.Parse(d.Text);
         });
+
+    /// <summary>Whether applying <paramref name="change"/> to <paramref name="before"/> gives <paramref name="after"/> (compared in place, nothing copied).</summary>
+    private static bool IsResultOf(string before, TextChange change, string after)
+    {
+        var span = change.Span;
+        return span.Start >= 0 && span.Length >= 0 && span.End <= before.Length
+            && after.Length == before.Length - span.Length + change.NewText.Length
+            && after.AsSpan(0, span.Start).SequenceEqual(before.AsSpan(0, span.Start))
+            && after.AsSpan(span.Start, change.NewText.Length).SequenceEqual(change.NewText)
+            && after.AsSpan(span.Start + change.NewText.Length).SequenceEqual(before.AsSpan(span.End));
+    }
 
     /// <summary>
     /// After an edit: when the previous text's tree exists, derive the new one incrementally (only the

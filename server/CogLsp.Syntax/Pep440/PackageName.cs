@@ -12,6 +12,11 @@ public static class PackageName
     /// <summary>The PEP 503 normalized form, e.g. "Foo__Bar.baz" becomes "foo-bar-baz".</summary>
     public static string Normalize(string name)
     {
+        if (IsNormalized(name))
+        {
+            return name;
+        }
+
         var builder = new StringBuilder(name.Length);
         var inSeparator = false;
         foreach (var c in name)
@@ -32,6 +37,24 @@ public static class PackageName
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>True when <paramref name="name"/> is its own normalized form (most names are), so it need not be copied.</summary>
+    private static bool IsNormalized(string name)
+    {
+        var previousWasDash = false;
+        foreach (var c in name)
+        {
+            var isDash = c == '-';
+            if (c is '_' or '.' or (>= 'A' and <= 'Z') || (c > 127 && char.ToLowerInvariant(c) != c) || (isDash && previousWasDash))
+            {
+                return false;
+            }
+
+            previousWasDash = isDash;
+        }
+
+        return true;
     }
 
     /// <summary>True for a valid PEP 508 name: starts and ends with a letter or digit, with letters, digits, '.', '_', '-' between.</summary>

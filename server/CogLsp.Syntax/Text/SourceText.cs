@@ -191,8 +191,8 @@ public sealed class SourceText
             return this;
         }
 
-        var builder = new StringBuilder(Text.Length + ordered.Sum(c => c.NewText.Length));
         var position = 0;
+        var length = Text.Length;
         foreach (var change in ordered)
         {
             if (change.Span.Start < position || change.Span.End > Text.Length || change.Span.Length < 0)
@@ -200,13 +200,28 @@ public sealed class SourceText
                 throw new ArgumentException($"Change {change.Span} overlaps another change or lies outside the text.", nameof(changes));
             }
 
-            builder.Append(Text, position, change.Span.Start - position);
-            builder.Append(change.NewText);
+            length += change.NewText.Length - change.Span.Length;
             position = change.Span.End;
         }
 
-        builder.Append(Text, position, Text.Length - position);
-        return new SourceText(builder.ToString(), HasByteOrderMark);
+        // One copy of the text (it is large for long files), written in place.
+        var text = string.Create(length, (Text, ordered), static (destination, state) =>
+        {
+            var (source, edits) = state;
+            var from = 0;
+            var to = 0;
+            foreach (var change in edits)
+            {
+                source.AsSpan(from, change.Span.Start - from).CopyTo(destination[to..]);
+                to += change.Span.Start - from;
+                change.NewText.AsSpan().CopyTo(destination[to..]);
+                to += change.NewText.Length;
+                from = change.Span.End;
+            }
+
+            source.AsSpan(from).CopyTo(destination[to..]);
+        });
+        return new SourceText(text, HasByteOrderMark);
     }
 
     public SourceText WithChange(TextSpan span, string newText) => WithChanges([new TextChange(span, newText)]);
@@ -229,22 +244,24 @@ public sealed class SourceText
     private static int[] ComputeLineStarts(string text)
     {
         var starts = new List<int>(Math.Max(4, text.Length / 32)) { 0 };
-        for (var i = 0; i < text.Length; i++)
+        var span = text.AsSpan();
+        var i = 0;
+        while (true)
         {
-            var c = text[i];
-            if (c == '\r')
+            var found = span[i..].IndexOfAny('\r', '\n');
+            if (found < 0)
             {
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
+                break;
+            }
 
-                starts.Add(i + 1);
-            }
-            else if (c == '\n')
+            i += found;
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
-                starts.Add(i + 1);
+                i++;
             }
+
+            i++;
+            starts.Add(i);
         }
 
         return starts.ToArray();

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CogLsp.Analysis;
+using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Requirements;
+using CogLsp.Analysis.Workspace;
+using CogLsp.Server.Conversion;
+using CogLsp.Server.Rpc;
+using CogLsp.Syntax.Text;
+
+namespace CogLsp.Benchmarks;
+
+/// <summary>
+/// Where one keystroke's time goes on the server's path, stage by stage, in this process (no JSON-RPC):
+/// apply the change, derive the snapshot and tree, find the documents to publish, analyze, convert,
+/// digest and serialise. Medians over many keystrokes, for a small and a large file.
+/// </summary>
+public static class KeystrokeStages
+{
+    public static int Run(int keystrokes = 400)
+    {
+        var services = LanguageServices.CreateDefault();
+        var diagnosticsService = new DiagnosticService(services);
+        foreach (var lines in new[] { 100, 10_000 })
+        {
+            var text = Corpus.PinnedRequirementsFile(lines);
+            var files = new InMemoryFileSystem().Add("/p/cog.yaml", Corpus.CogYaml()).Add("/p/requirements.txt", text).Add("/p/predict.py", "class Predictor: pass\n");
+            var workspace = WorkspaceSnapshot.Create(files, ["/p"]).WithOpenDocument("/p/requirements.txt", SourceText.From(text), 1, DocumentKind.Requirements);
+            var times = new Dictionary<string, List<double>>();
+            var converter = new LspConverter(PositionEncoding.Utf16, new DocumentUris());
+            var offset = workspace.GetDocument("/p/requirements.txt")!.Text.GetLineStart(lines / 2);
+            RequirementsDocument.GetSyntax(workspace.GetDocument("/p/requirements.txt")!);
+            for (var k = 0; k < keystrokes; k++)
+            {
+                var document = workspace.OpenDocuments["/p/requirements.txt"];
+                var started = Stopwatch.GetTimestamp();
+                var change = new TextChange(new TextSpan(offset++, 0), "x");
+                var newText = document.Text.WithChanges([change]);
+                Mark(times, "1 apply change", ref started);
+                workspace = workspace.WithOpenDocument("/p/requirements.txt", newText, k + 2, DocumentKind.Requirements);
+                var updated = workspace.OpenDocuments["/p/requirements.txt"];
+                Mark(times, "2 new snapshot", ref started);
+                RequirementsDocument.CarryOver(document, updated, [change]);
+                Mark(times, "3 incremental parse", ref started);
+                var targets = DiagnosticsPublisher.Targets(workspace).ToList();
+                Mark(times, "4 documents to publish", ref started);
+                foreach (var target in targets)
+                {
+                    var name = target.Kind == DocumentKind.CogYaml ? "cog.yaml" : "requirements";
+                    var diagnostics = diagnosticsService.GetDiagnostics(workspace, target);
+                    Mark(times, $"5 analyze {name}", ref started);
+                    var lsp = diagnostics.Select(d => converter.ToDiagnostic(target.Text, d, p => workspace.GetDocument(p)?.Text)).ToArray();
+                    Mark(times, $"6 convert {name}", ref started);
+                    _ = DiagnosticReports.Hash(lsp);
+                    Mark(times, $"7 digest {name}", ref started);
+                    _ = JsonSerializer.SerializeToUtf8Bytes(lsp, LspJson.Options);
+                    Mark(times, $"8 serialise {name}", ref started);
+                }
+            }
+
+            Console.WriteLine($"{lines} lines, median per keystroke (p99):");
+            var total = 0.0;
+            foreach (var (name, values) in times.OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                var sorted = values.Order().ToList();
+                total += sorted[sorted.Count / 2];
+                Console.WriteLine($"    {name,-28} {sorted[sorted.Count / 2],7:F3} ms  ({sorted[(int)(sorted.Count * 0.99)],7:F3})");
+            }
+
+            Console.WriteLine($"    {"sum of medians",-28} {total,7:F3} ms");
+        }
+
+        return 0;
+    }
+
+    private static void Mark(Dictionary<string, List<double>> times, string stage, ref long started)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (!times.TryGetValue(stage, out var list))
+        {
+            times[stage] = list = [];
+        }
+
+        list.Add(Stopwatch.GetElapsedTime(started, now).TotalMilliseconds);
+        started = now;
+    }
+}
