@@ -5,7 +5,7 @@ using CogLsp.Benchmarks;
 //   latency [SERVER]   end-to-end latency of the real server (spawn, open, keystrokes); SERVER "in-process" hosts it here (for profilers)
 //   parse              requirements parse throughput (MB/s) against pip's own parser on the same file
 //   stages             one keystroke's server path stage by stage, in process (where the time goes)
-//   analyzers          median time of each requirements analyzer per edited snapshot (100 to 10,000 lines)
+//   analyzers [ROUNDS] median time of each requirements analyzer per edited snapshot (100 to 10,000 lines)
 //   micro [filter]     BenchmarkDotNet micro-benchmarks (SourceText, parsers)
 var what = args.Length > 0 ? args[0] : "latency";
 switch (what)
@@ -17,7 +17,7 @@ switch (what)
         CogLsp.Benchmarks.Requirements.RequirementsParseComparison.Run();
         return 0;
     case "analyzers":
-        return AnalyzerCosts.Run();
+        return AnalyzerCosts.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
     case "stages":
         return KeystrokeStages.Run();
     case "resolver":

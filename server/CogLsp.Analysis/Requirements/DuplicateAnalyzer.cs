@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Numerics;
 using CogLsp.Analysis.Diagnostics;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.Requirements;
@@ -21,38 +23,67 @@ public sealed class DuplicateAnalyzer : IDiagnosticAnalyzer
     public void Analyze(AnalysisContext context)
     {
         var tree = RequirementsDocument.GetSyntax(context.Document);
+        var lines = tree.Lines;
 
-        // Most names occur once: the first line of each name is kept alone, a list only for names seen again.
-        var first = new Dictionary<string, (int Index, RequirementSyntax Requirement)>(StringComparer.Ordinal);
+        // An open-addressing table of line numbers keyed by the tree's name hashes: most names occur once,
+        // so a keystroke in a long file costs one probe per requirement, reads no line object unless two
+        // hashes meet, and allocates nothing. A name seen again gets the list of all its lines, where markers decide.
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, lines.Length * 2));
+        var table = ArrayPool<int>.Shared.Rent(size);
+        Array.Clear(table, 0, size);
         Dictionary<string, List<(int Index, RequirementSyntax Requirement)>>? more = null;
-        for (var index = 0; index < tree.Lines.Length; index++)
+        try
         {
-            var line = tree.Lines[index];
-            if (line.Requirement is not { } requirement || line.HasErrors || requirement.NormalizedName is not { } name)
+            for (var index = tree.NextLineWith(LineFlags.Requirement, 0); index >= 0; index = tree.NextLineWith(LineFlags.Requirement, index + 1))
             {
-                continue;
-            }
+                var hash = tree.GetNameHash(index);
+                if (hash == 0 || (tree.GetFlags(index) & LineFlags.Errors) != 0)
+                {
+                    continue;
+                }
 
-            if (!first.TryGetValue(name, out var firstOfName))
-            {
-                first[name] = (index, requirement);
-                continue;
-            }
+                var slot = hash & (size - 1);
+                var firstIndex = -1;
+                string? name = null;
+                while (table[slot] != 0)
+                {
+                    var other = table[slot] - 1;
+                    if (tree.GetNameHash(other) == hash && (name ??= lines[index].Requirement!.NormalizedName!) == lines[other].Requirement!.NormalizedName)
+                    {
+                        firstIndex = other;
+                        break;
+                    }
 
-            more ??= new Dictionary<string, List<(int, RequirementSyntax)>>(StringComparer.Ordinal);
-            if (!more.TryGetValue(name, out var earlier))
-            {
-                more[name] = earlier = [firstOfName];
-            }
+                    slot = (slot + 1) & (size - 1);
+                }
 
-            var marker = MarkerKey(requirement);
-            var match = earlier.FirstOrDefault(e => marker is null || MarkerKey(e.Requirement) is not { } other || other == marker);
-            if (match.Requirement is not null)
-            {
-                Report(context, tree, index, line, requirement, match);
-            }
+                if (firstIndex < 0)
+                {
+                    table[slot] = index + 1;
+                    continue;
+                }
 
-            earlier.Add((index, requirement));
+                var line = lines[index];
+                var requirement = line.Requirement!;
+                more ??= new Dictionary<string, List<(int, RequirementSyntax)>>(StringComparer.Ordinal);
+                if (!more.TryGetValue(name!, out var earlier))
+                {
+                    more[name!] = earlier = [(firstIndex, lines[firstIndex].Requirement!)];
+                }
+
+                var marker = MarkerKey(requirement);
+                var match = earlier.FirstOrDefault(e => marker is null || MarkerKey(e.Requirement) is not { } otherMarker || otherMarker == marker);
+                if (match.Requirement is not null)
+                {
+                    Report(context, tree, index, line, requirement, match);
+                }
+
+                earlier.Add((index, requirement));
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(table);
         }
     }
 

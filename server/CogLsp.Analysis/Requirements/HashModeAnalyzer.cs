@@ -20,16 +20,21 @@ public sealed class HashModeAnalyzer : IDiagnosticAnalyzer
     public void Analyze(AnalysisContext context)
     {
         var tree = RequirementsDocument.GetSyntax(context.Document);
-        foreach (var (index, line, option) in tree.AllOptions())
+        var hashMode = false;
+        for (var index = tree.NextLineWith(LineFlags.Options, 0); index >= 0; index = tree.NextLineWith(LineFlags.Options, index + 1))
         {
-            if (line.Requirement is null && option.Option == RequirementsOption.Hash && !line.HasErrors)
+            var line = tree.Lines[index];
+            foreach (var option in line.Options)
             {
-                context.Report(D.HashOnOptionLine, tree.ToAbsolute(index, option.Span));
+                if (line.Requirement is null && option.Option == RequirementsOption.Hash && !line.HasErrors)
+                {
+                    context.Report(D.HashOnOptionLine, tree.ToAbsolute(index, option.Span));
+                }
+
+                hashMode |= option.Option == RequirementsOption.RequireHashes || (option.Option == RequirementsOption.Hash && line.Requirement is { IsEditable: false });
             }
         }
 
-        var hashMode = tree.AllOptions().Any(o => o.Option.Option == RequirementsOption.RequireHashes
-            || (o.Option.Option == RequirementsOption.Hash && o.Line.Requirement is { IsEditable: false }));
         if (!hashMode)
         {
             return;

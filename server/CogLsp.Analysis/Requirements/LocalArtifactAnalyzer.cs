@@ -31,7 +31,8 @@ public sealed class LocalArtifactAnalyzer : IDiagnosticAnalyzer
         }
 
         var tree = RequirementsDocument.GetSyntax(context.Document);
-        for (var i = 0; i < tree.Lines.Length; i++)
+        // Only lines with a location or options can concern Cog's local-package rules.
+        for (var i = tree.NextLineWith(LineFlags.Location | LineFlags.Options, 0); i >= 0; i = tree.NextLineWith(LineFlags.Location | LineFlags.Options, i + 1))
         {
             var line = tree.Lines[i];
 

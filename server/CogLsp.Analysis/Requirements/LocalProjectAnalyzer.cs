@@ -20,9 +20,10 @@ public sealed class LocalProjectAnalyzer : IDiagnosticAnalyzer
     public void Analyze(AnalysisContext context)
     {
         var tree = RequirementsDocument.GetSyntax(context.Document);
-        foreach (var (index, line, requirement) in tree.Requirements())
+        for (var index = tree.NextLineWith(LineFlags.Location, 0); index >= 0; index = tree.NextLineWith(LineFlags.Location, index + 1))
         {
-            if (line.HasErrors || requirement.Location is not { } location || !line.EnvironmentVariables.IsEmpty)
+            var line = tree.Lines[index];
+            if (line.HasErrors || line.Requirement is not { Location: { } location } requirement || !line.EnvironmentVariables.IsEmpty)
             {
                 continue;
             }

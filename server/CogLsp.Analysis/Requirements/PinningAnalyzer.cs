@@ -19,36 +19,37 @@ public sealed class PinningAnalyzer : IDiagnosticAnalyzer
 
     public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [D.NotPinned];
 
-    public void Analyze(AnalysisContext context)
+    private static readonly PerLineDiagnostics Lines = new(LineFlags.NotExactlyPinned, AnalyzeLine);
+
+    public void Analyze(AnalysisContext context) => Lines.Run(context);
+
+    private static void AnalyzeLine(AnalysisContext context, RequirementsSyntaxTree tree, int index, List<Diagnostic> sink)
     {
-        var tree = RequirementsDocument.GetSyntax(context.Document);
-        foreach (var (index, line, requirement) in tree.Requirements())
+        var line = tree.Lines[index];
+        if (line.Requirement is not { } requirement || line.HasErrors || requirement.Form != RequirementForm.Named || requirement.Location is not null || requirement.Name is null || requirement.IsExactlyPinned)
         {
-            if (line.HasErrors || requirement.Form != RequirementForm.Named || requirement.Location is not null || requirement.Name is null || requirement.IsExactlyPinned)
-            {
-                continue;
-            }
-
-            Diagnostic diagnostic;
-            if (requirement.SpecifierListSpan is { } range)
-            {
-                var span = tree.ToAbsolute(index, range);
-                diagnostic = Diagnostic.Create(D.NotPinned, context.Document.Path, span, $"'{requirement.Name.Text}' allows {SpecifierWords.Describe(requirement.SpecifierSet)}")
-                    .WithProperty("specifier", line.FullText.Substring(range.Start, range.Length))
-                    .WithProperty("replaceStart", span.Start.ToString(CultureInfo.InvariantCulture))
-                    .WithProperty("replaceLength", span.Length.ToString(CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                var span = tree.ToAbsolute(index, requirement.Name.Span);
-                var insertAt = requirement.Extras.IsEmpty ? span.End : tree.ToAbsolute(index, requirement.Extras[^1].Span).End + 1;
-                diagnostic = Diagnostic.Create(D.NotPinned, context.Document.Path, span, $"'{requirement.Name.Text}' has no version")
-                    .WithProperty("specifier", string.Empty)
-                    .WithProperty("replaceStart", insertAt.ToString(CultureInfo.InvariantCulture))
-                    .WithProperty("replaceLength", "0");
-            }
-
-            context.Report(diagnostic.WithProperty("name", requirement.Name.Text).WithProperty("normalizedName", requirement.NormalizedName!));
+            return;
         }
+
+        Diagnostic diagnostic;
+        if (requirement.SpecifierListSpan is { } range)
+        {
+            var span = tree.ToAbsolute(index, range);
+            diagnostic = Diagnostic.Create(D.NotPinned, context.Document.Path, span, $"'{requirement.Name.Text}' allows {SpecifierWords.Describe(requirement.SpecifierSet)}")
+                .WithProperty("specifier", line.FullText.Substring(range.Start, range.Length))
+                .WithProperty("replaceStart", span.Start.ToString(CultureInfo.InvariantCulture))
+                .WithProperty("replaceLength", span.Length.ToString(CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            var span = tree.ToAbsolute(index, requirement.Name.Span);
+            var insertAt = requirement.Extras.IsEmpty ? span.End : tree.ToAbsolute(index, requirement.Extras[^1].Span).End + 1;
+            diagnostic = Diagnostic.Create(D.NotPinned, context.Document.Path, span, $"'{requirement.Name.Text}' has no version")
+                .WithProperty("specifier", string.Empty)
+                .WithProperty("replaceStart", insertAt.ToString(CultureInfo.InvariantCulture))
+                .WithProperty("replaceLength", "0");
+        }
+
+        sink.Add(diagnostic.WithProperty("name", requirement.Name.Text).WithProperty("normalizedName", requirement.NormalizedName!));
     }
 }

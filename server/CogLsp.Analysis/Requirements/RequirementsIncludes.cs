@@ -13,16 +13,25 @@ public static class RequirementsIncludes
     public static IEnumerable<Include> Get(Document document)
     {
         var tree = RequirementsDocument.GetSyntax(document);
-        foreach (var (index, line, option) in tree.AllOptions())
+        for (var index = tree.NextLineWith(LineFlags.Options, 0); index >= 0; index = tree.NextLineWith(LineFlags.Options, index + 1))
         {
-            if (line.HasErrors || line.Requirement is not null || option.Option is not { Scope: OptionScope.Include } o || option.Value is not { } value)
+            var line = tree.Lines[index];
+            if (line.HasErrors || line.Requirement is not null)
             {
                 continue;
             }
 
-            var written = value.Text;
-            var resolved = PipUrls.GetScheme(written) is "http" or "https" or "file" ? null : PathUtil.Resolve(document.Directory, written);
-            yield return new Include(option, written, tree.ToAbsolute(index, value.Span), resolved, o == RequirementsOption.Constraint);
+            foreach (var option in line.Options)
+            {
+                if (option.Option is not { Scope: OptionScope.Include } o || option.Value is not { } value)
+                {
+                    continue;
+                }
+
+                var written = value.Text;
+                var resolved = PipUrls.GetScheme(written) is "http" or "https" or "file" ? null : PathUtil.Resolve(document.Directory, written);
+                yield return new Include(option, written, tree.ToAbsolute(index, value.Span), resolved, o == RequirementsOption.Constraint);
+            }
         }
     }
 }

@@ -18,60 +18,61 @@ public sealed class RequirementsSyntaxAnalyzer : IDiagnosticAnalyzer
     public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         [D.SyntaxError, D.LegacyVersion, D.UnknownOption, D.AmbiguousOption, D.IgnoredOption, D.IgnoredArgument, D.UnknownMarkerVariable, D.BadMarkerOperator];
 
-    public void Analyze(AnalysisContext context)
+    private static readonly PerLineDiagnostics Lines = new(LineFlags.Errors | LineFlags.Options | LineFlags.IgnoredArguments, AnalyzeLine);
+
+    public void Analyze(AnalysisContext context) => Lines.Run(context);
+
+    private static void AnalyzeLine(AnalysisContext context, RequirementsSyntaxTree tree, int i, List<Diagnostic> sink)
     {
-        var tree = RequirementsDocument.GetSyntax(context.Document);
-        for (var i = 0; i < tree.Lines.Length; i++)
+        var line = tree.Lines[i];
+        if (!line.EnvironmentVariables.IsEmpty)
         {
-            var line = tree.Lines[i];
-            if (!line.EnvironmentVariables.IsEmpty)
+            return;
+        }
+
+        var path = context.Document.Path;
+        foreach (var error in line.Errors)
+        {
+            var span = tree.ToAbsolute(i, error.Span);
+            if (error.Kind == RequirementsErrorKind.UnknownOption)
             {
+                var written = line.FullText.Substring(error.Span.Start, error.Span.Length);
+                var suggestion = SuggestOption(written);
+                var diagnostic = Diagnostic.Create(D.UnknownOption, path, span, suggestion is null ? error.Message : $"{error.Message}; did you mean {suggestion}?");
+                sink.Add(suggestion is null ? diagnostic : diagnostic.WithProperty("suggestion", suggestion));
                 continue;
             }
 
-            foreach (var error in line.Errors)
+            var descriptor = error.Kind switch
             {
-                var span = tree.ToAbsolute(i, error.Span);
-                if (error.Kind == RequirementsErrorKind.UnknownOption)
-                {
-                    var written = line.FullText.Substring(error.Span.Start, error.Span.Length);
-                    var suggestion = SuggestOption(written);
-                    var diagnostic = Diagnostic.Create(D.UnknownOption, context.Document.Path, span, suggestion is null ? error.Message : $"{error.Message}; did you mean {suggestion}?");
-                    context.Report(suggestion is null ? diagnostic : diagnostic.WithProperty("suggestion", suggestion));
-                    continue;
-                }
+                RequirementsErrorKind.LegacyVersion => D.LegacyVersion,
+                RequirementsErrorKind.AmbiguousOption => D.AmbiguousOption,
+                RequirementsErrorKind.MarkerVariable => D.UnknownMarkerVariable,
+                RequirementsErrorKind.MarkerOperator => D.BadMarkerOperator,
+                _ => D.SyntaxError,
+            };
+            sink.Add(Diagnostic.Create(descriptor, path, span, error.Message));
+        }
 
-                var descriptor = error.Kind switch
-                {
-                    RequirementsErrorKind.LegacyVersion => D.LegacyVersion,
-                    RequirementsErrorKind.AmbiguousOption => D.AmbiguousOption,
-                    RequirementsErrorKind.MarkerVariable => D.UnknownMarkerVariable,
-                    RequirementsErrorKind.MarkerOperator => D.BadMarkerOperator,
-                    _ => D.SyntaxError,
-                };
-                context.Report(descriptor, span, error.Message);
-            }
+        if (line.HasErrors)
+        {
+            return;
+        }
 
-            if (line.HasErrors)
+        if (line.Requirement is { IsEditable: false })
+        {
+            foreach (var option in line.Options)
             {
-                continue;
-            }
-
-            if (line.Requirement is { IsEditable: false })
-            {
-                foreach (var option in line.Options)
+                if (option.Option is { Scope: not OptionScope.PerRequirement } o)
                 {
-                    if (option.Option is { Scope: not OptionScope.PerRequirement } o)
-                    {
-                        context.Report(D.IgnoredOption, tree.ToAbsolute(i, option.Span), o.LongName);
-                    }
+                    sink.Add(Diagnostic.Create(D.IgnoredOption, path, tree.ToAbsolute(i, option.Span), o.LongName));
                 }
             }
+        }
 
-            foreach (var ignored in line.IgnoredArguments)
-            {
-                context.Report(D.IgnoredArgument, tree.ToAbsolute(i, ignored.Span), ignored.Text);
-            }
+        foreach (var ignored in line.IgnoredArguments)
+        {
+            sink.Add(Diagnostic.Create(D.IgnoredArgument, path, tree.ToAbsolute(i, ignored.Span), ignored.Text));
         }
     }
 

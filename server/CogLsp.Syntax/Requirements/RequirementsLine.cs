@@ -11,7 +11,13 @@ namespace CogLsp.Syntax.Requirements;
 /// </summary>
 public sealed class RequirementsLine
 {
+    /// <summary>How many memo slots a line has (see <see cref="AllocateMemoSlot"/>).</summary>
+    public const int MemoSlotCount = 8;
+
+    private static int s_memoSlots;
+
     private ImmutableArray<RequirementsToken> _tokens;
+    private object?[]? _memos;
 
     internal RequirementsLine(
         string fullText,
@@ -35,7 +41,21 @@ public sealed class RequirementsLine
         EnvironmentVariables = environmentVariables;
         IgnoredArguments = ignoredArguments;
         PhysicalLineCount = physicalLineCount;
+        Flags = (requirement is null ? LineFlags.None : LineFlags.Requirement)
+            | (requirement?.Location is null ? LineFlags.None : LineFlags.Location)
+            | (requirement is { Form: RequirementForm.Named, Location: null, IsExactlyPinned: false } ? LineFlags.NotExactlyPinned : LineFlags.None)
+            | (options.IsEmpty ? LineFlags.None : LineFlags.Options)
+            | (errors.IsEmpty ? LineFlags.None : LineFlags.Errors)
+            | (environmentVariables.IsEmpty ? LineFlags.None : LineFlags.EnvironmentVariables)
+            | (ignoredArguments.IsEmpty ? LineFlags.None : LineFlags.IgnoredArguments);
+        NameHash = requirement?.NormalizedName is { } name ? StringComparer.Ordinal.GetHashCode(name) | 1 : 0;
     }
+
+    /// <summary>What kind of line this is, in brief (copied into the tree's summary array).</summary>
+    public LineFlags Flags { get; }
+
+    /// <summary>A hash of the requirement's PEP 503 name (this process's string hash, never 0), 0 without one.</summary>
+    public int NameHash { get; }
 
     /// <summary>The exact source text of the line, including its final line break.</summary>
     public string FullText { get; }
@@ -89,6 +109,27 @@ public sealed class RequirementsLine
     public int PhysicalLineCount { get; }
 
     public static RequirementsLine Parse(string fullText) => LineParser.Parse(fullText);
+
+    /// <summary>
+    /// Reserves a slot in which every line can keep one result derived from it (an analyzer's findings
+    /// for this line). A line object outlives edits elsewhere in the file, so such results are reused
+    /// instead of computed again on every keystroke. There are <see cref="MemoSlotCount"/> slots.
+    /// </summary>
+    public static int AllocateMemoSlot()
+    {
+        var slot = Interlocked.Increment(ref s_memoSlots) - 1;
+        return slot < MemoSlotCount ? slot : throw new InvalidOperationException("All line memo slots are taken.");
+    }
+
+    /// <summary>What was stored in <paramref name="slot"/> for this line, or null.</summary>
+    public object? GetMemo(int slot) => _memos is { } memos ? Volatile.Read(ref memos[slot]) : null;
+
+    /// <summary>Stores a result for this line in <paramref name="slot"/> (thread-safe; the last write wins).</summary>
+    public void SetMemo(int slot, object value)
+    {
+        var memos = _memos ?? Interlocked.CompareExchange(ref _memos, new object?[MemoSlotCount], null) ?? _memos;
+        Volatile.Write(ref memos[slot], value);
+    }
 
     public override string ToString() => FullText;
 }

@@ -13,16 +13,22 @@ namespace CogLsp.Syntax.Requirements;
 public sealed class RequirementsSyntaxTree
 {
     private readonly int[] _starts;
+    private readonly LineFlags[] _flags;
+    private readonly int[] _nameHashes;
 
     private RequirementsSyntaxTree(string text, ImmutableArray<RequirementsLine> lines)
+        : this(text, lines, new int[lines.Length + 1], new LineFlags[lines.Length], new int[lines.Length])
+    {
+        Summarize(0, lines.Length);
+    }
+
+    private RequirementsSyntaxTree(string text, ImmutableArray<RequirementsLine> lines, int[] starts, LineFlags[] flags, int[] nameHashes)
     {
         Text = text;
         Lines = lines;
-        _starts = new int[lines.Length + 1];
-        for (var i = 0; i < lines.Length; i++)
-        {
-            _starts[i + 1] = _starts[i] + lines[i].FullWidth;
-        }
+        _starts = starts;
+        _flags = flags;
+        _nameHashes = nameHashes;
     }
 
     public string Text { get; }
@@ -43,6 +49,29 @@ public sealed class RequirementsSyntaxTree
         }
 
         return new RequirementsSyntaxTree(text, lines.ToImmutable());
+    }
+
+    /// <summary>The summary of line <paramref name="index"/>.</summary>
+    public LineFlags GetFlags(int index) => _flags[index];
+
+    /// <summary>The hash of line <paramref name="index"/>'s requirement name (see <see cref="RequirementsLine.NameHash"/>).</summary>
+    public int GetNameHash(int index) => _nameHashes[index];
+
+    /// <summary>
+    /// The first line at or after <paramref name="from"/> whose summary has any of <paramref name="any"/>,
+    /// or -1. Reads only the summary array, so finding the few lines of interest in a long file is cheap.
+    /// </summary>
+    public int NextLineWith(LineFlags any, int from)
+    {
+        for (var i = Math.Max(0, from); i < _flags.Length; i++)
+        {
+            if ((_flags[i] & any) != 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Offset of line <paramref name="index"/> in <see cref="Text"/>.</summary>
@@ -122,12 +151,13 @@ public sealed class RequirementsSyntaxTree
 
                 if (oldIndex < Lines.Length && _starts[oldIndex] == oldPos)
                 {
+                    var parsedEnd = builder.Count;
                     for (var i = oldIndex; i < Lines.Length; i++)
                     {
                         builder.Add(Lines[i]);
                     }
 
-                    return new RequirementsSyntaxTree(newText, builder.ToImmutable());
+                    return Spliced(newText, builder.ToImmutable(), first, parsedEnd, oldIndex, delta);
                 }
             }
 
@@ -136,7 +166,45 @@ public sealed class RequirementsSyntaxTree
             pos = end;
         }
 
-        return new RequirementsSyntaxTree(newText, builder.ToImmutable());
+        return Spliced(newText, builder.ToImmutable(), first, builder.Count, Lines.Length, delta);
+    }
+
+    /// <summary>
+    /// The tree of an edit whose lines are this tree's lines before <paramref name="first"/>, then new lines up
+    /// to <paramref name="parsedEnd"/>, then this tree's lines from <paramref name="oldIndex"/> on (moved by
+    /// <paramref name="delta"/> characters). The line starts and summaries of the kept lines are copied, not recomputed.
+    /// </summary>
+    private RequirementsSyntaxTree Spliced(string newText, ImmutableArray<RequirementsLine> lines, int first, int parsedEnd, int oldIndex, int delta)
+    {
+        var starts = new int[lines.Length + 1];
+        var flags = new LineFlags[lines.Length];
+        var hashes = new int[lines.Length];
+        Array.Copy(_starts, starts, first + 1);
+        Array.Copy(_flags, flags, first);
+        Array.Copy(_nameHashes, hashes, first);
+        var kept = Lines.Length - oldIndex;
+        Array.Copy(_flags, oldIndex, flags, parsedEnd, kept);
+        Array.Copy(_nameHashes, oldIndex, hashes, parsedEnd, kept);
+        for (var i = 0; i < kept; i++)
+        {
+            starts[parsedEnd + i + 1] = _starts[oldIndex + i + 1] + delta;
+        }
+
+        var tree = new RequirementsSyntaxTree(newText, lines, starts, flags, hashes);
+        tree.Summarize(first, parsedEnd);
+        return tree;
+    }
+
+    /// <summary>Fills in the start, summary and name hash of lines [<paramref name="from"/>, <paramref name="to"/>) (the start of line <paramref name="from"/> must be set).</summary>
+    private void Summarize(int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var line = Lines[i];
+            _starts[i + 1] = _starts[i] + line.FullWidth;
+            _flags[i] = line.Flags;
+            _nameHashes[i] = line.NameHash;
+        }
     }
 
     /// <summary>How many line objects this tree shares with <paramref name="other"/> (for tests of reuse).</summary>

@@ -58,9 +58,37 @@ public sealed class RoundTripAndIncrementalTests
                 var full = RequirementsSyntaxTree.Parse(newText);
                 Assert.Equal(full.Dump(), incremental.Dump());
                 Assert.Equal(newText, incremental.ToFullString());
+                AssertSameSummaries(full, incremental);
                 text = newText;
                 tree = incremental;
             }
+        }
+    }
+
+    [Fact]
+    public void Line_summaries_say_which_lines_have_what()
+    {
+        var tree = RequirementsSyntaxTree.Parse("# c\nnumpy==1.0\nrequests>=2\nhttps://x.org/a-1.0.tar.gz\n-r more.txt\nfoo==${V}\nbar==1 --pre\n");
+        Assert.Equal(LineFlags.None, tree.GetFlags(0));
+        Assert.Equal(LineFlags.Requirement, tree.GetFlags(1));
+        Assert.Equal(LineFlags.Requirement | LineFlags.NotExactlyPinned, tree.GetFlags(2));
+        Assert.Equal(LineFlags.Requirement | LineFlags.Location, tree.GetFlags(3));
+        Assert.Equal(LineFlags.Options, tree.GetFlags(4));
+        Assert.True(tree.GetFlags(5).HasFlag(LineFlags.EnvironmentVariables));
+        Assert.True(tree.GetFlags(6).HasFlag(LineFlags.Options));
+        Assert.Equal(tree.GetNameHash(1), RequirementsSyntaxTree.Parse("NumPy == 2.0\n").GetNameHash(0));
+        Assert.Equal(0, tree.GetNameHash(0));
+        Assert.Equal(3, tree.NextLineWith(LineFlags.Location | LineFlags.Options, 0));
+        Assert.Equal(4, tree.NextLineWith(LineFlags.Location | LineFlags.Options, 4));
+        Assert.Equal(-1, tree.NextLineWith(LineFlags.Errors | LineFlags.IgnoredArguments, 6));
+    }
+
+    private static void AssertSameSummaries(RequirementsSyntaxTree expected, RequirementsSyntaxTree actual)
+    {
+        Assert.Equal(expected.Lines.Length, actual.Lines.Length);
+        for (var i = 0; i < expected.Lines.Length; i++)
+        {
+            Assert.Equal((expected.GetLineStart(i), expected.GetFlags(i), expected.GetNameHash(i)), (actual.GetLineStart(i), actual.GetFlags(i), actual.GetNameHash(i)));
         }
     }
 

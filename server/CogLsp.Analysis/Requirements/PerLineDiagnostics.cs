@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using CogLsp.Analysis.Diagnostics;
+using CogLsp.Syntax.Requirements;
+
+namespace CogLsp.Analysis.Requirements;
+
+/// <summary>
+/// Runs an analysis whose findings for a line depend on that line alone (hold one instance per analysis
+/// in a static field: each takes one of the lines' memo slots), remembering them on the line
+/// object. The incremental parser reuses every line an edit did not touch, so a keystroke re-analyses
+/// only the lines it changed: a line without findings is reused wherever it now stands; a line with
+/// findings is reused when it has not moved (its spans are document offsets) and analysed again otherwise.
+/// </summary>
+public sealed class PerLineDiagnostics(LineFlags interest, PerLineDiagnostics.AnalyzeLine analyzeLine)
+{
+    private readonly int _slot = RequirementsLine.AllocateMemoSlot();
+
+    /// <summary>Reports the findings of line (only lines whose summary has any of the flags of interest are analysed) <paramref name="index"/> of <paramref name="tree"/> into <paramref name="sink"/>.</summary>
+    public delegate void AnalyzeLine(AnalysisContext context, RequirementsSyntaxTree tree, int index, List<Diagnostic> sink);
+
+    public void Run(AnalysisContext context)
+    {
+        var tree = RequirementsDocument.GetSyntax(context.Document);
+        var path = context.Document.Path;
+        List<Diagnostic>? sink = null;
+        for (var i = tree.NextLineWith(interest, 0); i >= 0; i = tree.NextLineWith(interest, i + 1))
+        {
+            var line = tree.Lines[i];
+            var start = tree.GetLineStart(i);
+            if (line.GetMemo(_slot) is Entry entry && (entry.Diagnostics.IsEmpty || (entry.Start == start && entry.Path == path)))
+            {
+                foreach (var diagnostic in entry.Diagnostics)
+                {
+                    context.Report(diagnostic);
+                }
+
+                continue;
+            }
+
+            sink ??= [];
+            sink.Clear();
+            analyzeLine(context, tree, i, sink);
+            line.SetMemo(_slot, sink.Count == 0 ? Entry.None : new Entry(start, path, [.. sink]));
+            foreach (var diagnostic in sink)
+            {
+                context.Report(diagnostic);
+            }
+        }
+    }
+
+    private sealed record Entry(int Start, string Path, ImmutableArray<Diagnostic> Diagnostics)
+    {
+        public static Entry None { get; } = new(-1, string.Empty, []);
+    }
+}
