@@ -30,13 +30,22 @@ public static class Corpus
     }
 
     /// <summary>A file as pip-compile writes it: exact pins, each followed by a "# via" comment; a few extras and markers.</summary>
-    public static string PinnedRequirementsFile(int lines)
+    public static string PinnedRequirementsFile(int lines) => PinnedRequirementsFile(lines, markers: true);
+
+    /// <summary>
+    /// A pip-compile file with nothing to report: exact pins, extras, "# via" comments, no markers (Cog drops
+    /// markers, which is worth a warning). Its diagnostics do not grow with its length, so typing in it
+    /// measures the analysis alone rather than the cost of sending a long diagnostic list.
+    /// </summary>
+    public static string CleanRequirementsFile(int lines) => PinnedRequirementsFile(lines, markers: false);
+
+    private static string PinnedRequirementsFile(int lines, bool markers)
     {
         var builder = new StringBuilder("# This file was generated from requirements.in\n");
         for (var i = 1; i < lines; i += 2)
         {
             var name = i % 17 == 0 ? $"package-{i}[extra]" : $"package-{i}";
-            var marker = i % 23 == 0 ? " ; python_version >= \"3.9\"" : string.Empty;
+            var marker = markers && i % 23 == 0 ? " ; python_version >= \"3.9\"" : string.Empty;
             builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"{name}=={i % 9 + 1}.{i % 31}.{i % 7}{marker}\n");
             builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"    # via package-{(i * 7) % lines}\n");
         }

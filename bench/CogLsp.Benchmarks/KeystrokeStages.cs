@@ -23,7 +23,7 @@ public static class KeystrokeStages
         var diagnosticsService = new DiagnosticService(services);
         foreach (var lines in new[] { 100, 10_000 })
         {
-            var text = Corpus.PinnedRequirementsFile(lines);
+            var text = Environment.GetEnvironmentVariable("COG_LSP_BENCH_ONLY") == "clean" ? Corpus.CleanRequirementsFile(lines) : Corpus.PinnedRequirementsFile(lines);
             var files = new InMemoryFileSystem().Add("/p/cog.yaml", Corpus.CogYaml()).Add("/p/requirements.txt", text).Add("/p/predict.py", "class Predictor: pass\n");
             var workspace = WorkspaceSnapshot.Create(files, ["/p"]).WithOpenDocument("/p/requirements.txt", SourceText.From(text), 1, DocumentKind.Requirements);
             var times = new Dictionary<string, List<double>>();
@@ -64,7 +64,8 @@ public static class KeystrokeStages
             {
                 var sorted = values.Order().ToList();
                 total += sorted[sorted.Count / 2];
-                Console.WriteLine($"    {name,-28} {sorted[sorted.Count / 2],7:F3} ms  ({sorted[(int)(sorted.Count * 0.99)],7:F3})");
+                var bytes = Allocated[name].Skip(Allocated[name].Count - values.Count).Order().ToList();
+                Console.WriteLine($"    {name,-28} {sorted[sorted.Count / 2],7:F3} ms  ({sorted[(int)(sorted.Count * 0.99)],7:F3})  {bytes[bytes.Count / 2] / 1024.0,8:F1} KiB");
             }
 
             Console.WriteLine($"    {"sum of medians",-28} {total,7:F3} ms");
@@ -73,9 +74,20 @@ public static class KeystrokeStages
         return 0;
     }
 
+    private static readonly Dictionary<string, List<long>> Allocated = [];
+    private static long _allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+
     private static void Mark(Dictionary<string, List<double>> times, string stage, ref long started)
     {
         var now = Stopwatch.GetTimestamp();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        if (!Allocated.TryGetValue(stage, out var bytes))
+        {
+            Allocated[stage] = bytes = [];
+        }
+
+        bytes.Add(allocated - _allocatedBefore);
+        _allocatedBefore = allocated;
         if (!times.TryGetValue(stage, out var list))
         {
             times[stage] = list = [];

@@ -118,6 +118,15 @@ public sealed class LspTestClient : IAsyncDisposable
         throw new TimeoutException($"No {method} notification matching the condition arrived.");
     }
 
+    /// <summary>Forgets the notifications received so far (a long benchmark would otherwise search an ever longer list).</summary>
+    public void ClearNotifications()
+    {
+        lock (_notifications)
+        {
+            _notifications.Clear();
+        }
+    }
+
     public IReadOnlyList<JsonElement> Notifications(string method)
     {
         lock (_notifications)

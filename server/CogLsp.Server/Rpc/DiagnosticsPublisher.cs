@@ -14,7 +14,7 @@ namespace CogLsp.Server.Rpc;
 public sealed class DiagnosticsPublisher(LspServer server) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, string> _published = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int? Version, Protocol.Diagnostic[] Diagnostics)> _published = new(StringComparer.Ordinal);
     private CancellationTokenSource? _current;
     private Task _running = Task.CompletedTask;
 
@@ -73,13 +73,16 @@ public sealed class DiagnosticsPublisher(LspServer server) : IAsyncDisposable
                 cancellationToken.ThrowIfCancellationRequested();
                 seen.Add(document.Path);
                 var diagnostics = DiagnosticReports.Convert(server, snapshot, document, cancellationToken);
-                var key = $"{document.Version}|{DiagnosticReports.Hash(diagnostics)}";
-                if (_published.TryGetValue(document.Path, out var previous) && previous == key)
+
+                // A new version is always published (the client waits for it); the same version again only
+                // when its diagnostics moved (e.g. after an edit of the other file of the project).
+                if (_published.TryGetValue(document.Path, out var previous) && previous.Version == document.Version
+                    && DiagnosticReports.Hash(previous.Diagnostics) == DiagnosticReports.Hash(diagnostics))
                 {
                     continue;
                 }
 
-                _published[document.Path] = key;
+                _published[document.Path] = (document.Version, diagnostics);
                 await server.NotifyAsync(Methods.PublishDiagnostics, new PublishDiagnosticsParams(server.Uris.ToUri(document.Path), document.Version, diagnostics)).ConfigureAwait(false);
             }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace CogLsp.Server.Rpc;
 
@@ -15,7 +16,13 @@ public static class LspJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             PropertyNameCaseInsensitive = false,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+
+            // The wire is JSON for a program, not HTML: quotes, '<', '>', '&' and '`' need no escapes.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
+
+        // Generated code first for the hot messages; reflection for the rest.
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(LspJsonContext.Default, new DefaultJsonTypeInfoResolver());
         return options;
     }
 

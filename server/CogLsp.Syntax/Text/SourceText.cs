@@ -12,10 +12,11 @@ public sealed class SourceText
 {
     private int[]? _lineStarts;
 
-    private SourceText(string text, bool hasByteOrderMark)
+    private SourceText(string text, bool hasByteOrderMark, int[]? lineStarts = null)
     {
         Text = text;
         HasByteOrderMark = hasByteOrderMark;
+        _lineStarts = lineStarts;
     }
 
     public static SourceText Empty { get; } = new(string.Empty, false);
@@ -221,7 +222,65 @@ public sealed class SourceText
 
             source.AsSpan(from).CopyTo(destination[to..]);
         });
-        return new SourceText(text, HasByteOrderMark);
+
+        // A keystroke in a long file: when this text's line map exists, the new one is derived from it.
+        var lineStarts = ordered.Count == 1 && _lineStarts is { } starts ? DeriveLineStarts(starts, ordered[0], text) : null;
+        return new SourceText(text, HasByteOrderMark, lineStarts);
+    }
+
+    /// <summary>
+    /// The line map after one change, from the map before it. Whether a line break ends at an offset
+    /// depends only on the characters at that offset and the next, so breaks ending more than one
+    /// character before the change, or after the changed text, are the old ones (the latter moved);
+    /// only the few offsets in between are examined.
+    /// </summary>
+    private static int[] DeriveLineStarts(int[] oldStarts, TextChange change, string newText)
+    {
+        var start = change.Span.Start;
+        var newEnd = start + change.NewText.Length;
+        var delta = change.NewText.Length - change.Span.Length;
+
+        // Kept as they were: the first line's start, and the starts s = p + 1 of breaks ending at p <= start - 2.
+        var keptBefore = Math.Max(1, UpperBound(oldStarts, start - 1));
+
+        // Moved: breaks ending at p >= old end + 1, i.e. starts >= old end + 2.
+        var movedFrom = LowerBound(oldStarts, change.Span.End + 2);
+
+        var middle = new List<int>();
+        var end = Math.Min(newEnd, newText.Length - 1);
+        for (var p = Math.Max(0, start - 1); p <= end; p++)
+        {
+            var c = newText[p];
+            if (c == '\n' || (c == '\r' && (p + 1 >= newText.Length || newText[p + 1] != '\n')))
+            {
+                middle.Add(p + 1);
+            }
+        }
+
+        var result = new int[keptBefore + middle.Count + (oldStarts.Length - movedFrom)];
+        Array.Copy(oldStarts, result, keptBefore);
+        middle.CopyTo(result, keptBefore);
+        var at = keptBefore + middle.Count;
+        for (var i = movedFrom; i < oldStarts.Length; i++)
+        {
+            result[at++] = oldStarts[i] + delta;
+        }
+
+        return result;
+    }
+
+    /// <summary>The index of the first element greater than <paramref name="value"/> (sorted ascending).</summary>
+    private static int UpperBound(int[] sorted, int value)
+    {
+        var index = Array.BinarySearch(sorted, value);
+        return index >= 0 ? index + 1 : ~index;
+    }
+
+    /// <summary>The index of the first element not less than <paramref name="value"/> (sorted ascending).</summary>
+    private static int LowerBound(int[] sorted, int value)
+    {
+        var index = Array.BinarySearch(sorted, value);
+        return index >= 0 ? index : ~index;
     }
 
     public SourceText WithChange(TextSpan span, string newText) => WithChanges([new TextChange(span, newText)]);

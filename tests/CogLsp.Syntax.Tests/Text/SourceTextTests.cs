@@ -161,4 +161,26 @@ public class SourceTextTests
         var prefix = text[lineStart..offset];
         return new LinePosition(line, encoding == PositionEncoding.Utf16 ? prefix.Length : Encoding.UTF8.GetByteCount(prefix));
     }
+
+    [Fact]
+    public void The_line_map_after_an_edit_is_the_map_of_the_new_text()
+    {
+        var random = new Random(5);
+        string[] pieces = ["a", "bc", "\n", "\r", "\r\n", "\n\r", "", "x\ny"];
+        for (var round = 0; round < 3000; round++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var before = SourceText.From(text);
+            _ = before.LineCount;
+            var start = random.Next(text.Length + 1);
+            var change = new TextChange(new TextSpan(start, random.Next(text.Length - start + 1)), pieces[random.Next(pieces.Length)]);
+            var derived = before.WithChanges([change]);
+            var fresh = SourceText.From(derived.Text);
+            Assert.Equal(fresh.LineCount, derived.LineCount);
+            for (var line = 0; line < fresh.LineCount; line++)
+            {
+                Assert.Equal(fresh.GetLineStart(line), derived.GetLineStart(line));
+            }
+        }
+    }
 }
