@@ -85,16 +85,4 @@ public static class RequirementsDocument
             }
         }
     }
-
-    /// <summary>Every option with the index of its line.</summary>
-    public static IEnumerable<(int Index, RequirementsLine Line, OptionSyntax Option)> AllOptions(this RequirementsSyntaxTree tree)
-    {
-        for (var i = 0; i < tree.Lines.Length; i++)
-        {
-            foreach (var o in tree.Lines[i].Options)
-            {
-                yield return (i, tree.Lines[i], o);
-            }
-        }
-    }
 }
