@@ -15,7 +15,7 @@ public static class AnalyzerCosts
     public static int Run(int rounds = 15)
     {
         var services = LanguageServices.CreateDefault();
-        foreach (var (corpus, make) in new (string, Func<int, string>)[] { ("pinned", Corpus.PinnedRequirementsFile), ("dense", Corpus.RequirementsFile) })
+        foreach (var (corpus, make) in new (string, Func<int, string>)[] { ("clean", Corpus.CleanRequirementsFile), ("pinned", Corpus.PinnedRequirementsFile), ("dense", Corpus.RequirementsFile) })
         foreach (var lines in new[] { 100, 1_000, 10_000 })
         {
             var files = new InMemoryFileSystem().Add("/p/cog.yaml", Corpus.CogYaml()).Add("/p/requirements.txt", make(lines));
@@ -24,11 +24,13 @@ public static class AnalyzerCosts
             Document? previous = null;
             var times = services.Analyzers.Where(a => a.Kind == DocumentKind.Requirements).ToDictionary(a => a.GetType().Name, _ => new List<double>());
             times["(parse)"] = [];
+            var bytes = new Dictionary<string, long> { ["(parse)"] = 0 };
             var diagnosticsCount = 0;
             for (var round = 0; round < rounds; round++)
             {
                 var change = new TextChange(new TextSpan(text.GetLineStart(lines / 2), 0), "x");
                 text = text.WithChanges([change]);
+                _ = text.LineCount;
                 workspace = workspace.WithOpenDocument("/p/requirements.txt", text, round + 1, DocumentKind.Requirements);
                 var document = workspace.GetDocument("/p/requirements.txt")!;
 
@@ -46,8 +48,10 @@ public static class AnalyzerCosts
                 foreach (var analyzer in services.Analyzers.Where(a => a.Kind == DocumentKind.Requirements))
                 {
                     var started = Stopwatch.GetTimestamp();
+                    var allocated = GC.GetAllocatedBytesForCurrentThread();
                     analyzer.Analyze(context);
                     times[analyzer.GetType().Name].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    bytes[analyzer.GetType().Name] = GC.GetAllocatedBytesForCurrentThread() - allocated;
                 }
 
                 diagnosticsCount = context.Diagnostics.Count;
@@ -56,7 +60,7 @@ public static class AnalyzerCosts
             Console.WriteLine($"{corpus} corpus, {lines,6} lines ({diagnosticsCount} diagnostics):");
             foreach (var (name, values) in times.OrderByDescending(t => Median(t.Value)))
             {
-                Console.WriteLine($"    {name,-28} median {Median(values),8:F2} ms");
+                Console.WriteLine($"    {name,-28} median {Median(values),8:F2} ms, last round allocated {bytes.GetValueOrDefault(name) / 1024.0,8:F1} KiB");
             }
         }
 

@@ -28,6 +28,7 @@ public static class KeystrokeStages
             var workspace = WorkspaceSnapshot.Create(files, ["/p"]).WithOpenDocument("/p/requirements.txt", SourceText.From(text), 1, DocumentKind.Requirements);
             var times = new Dictionary<string, List<double>>();
             var converter = new LspConverter(PositionEncoding.Utf16, new DocumentUris());
+            // As in the server, where didChange positions are converted with the old text's line map.
             var offset = workspace.GetDocument("/p/requirements.txt")!.Text.GetLineStart(lines / 2);
             RequirementsDocument.GetSyntax(workspace.GetDocument("/p/requirements.txt")!);
             for (var k = 0; k < keystrokes; k++)
@@ -35,6 +36,7 @@ public static class KeystrokeStages
                 var document = workspace.OpenDocuments["/p/requirements.txt"];
                 var started = Stopwatch.GetTimestamp();
                 var change = new TextChange(new TextSpan(offset++, 0), "x");
+                _ = document.Text.LineCount;
                 var newText = document.Text.WithChanges([change]);
                 Mark(times, "1 apply change", ref started);
                 workspace = workspace.WithOpenDocument("/p/requirements.txt", newText, k + 2, DocumentKind.Requirements);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using System.Numerics;
 using CogLsp.Analysis.Diagnostics;
@@ -20,6 +19,10 @@ public sealed class DuplicateAnalyzer : IDiagnosticAnalyzer
 
     public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [D.Duplicate];
 
+    /// <summary>The probe table, kept per thread between runs (it is as large as the file's line count).</summary>
+    [ThreadStatic]
+    private static int[]? t_table;
+
     public void Analyze(AnalysisContext context)
     {
         var tree = RequirementsDocument.GetSyntax(context.Document);
@@ -29,61 +32,54 @@ public sealed class DuplicateAnalyzer : IDiagnosticAnalyzer
         // so a keystroke in a long file costs one probe per requirement, reads no line object unless two
         // hashes meet, and allocates nothing. A name seen again gets the list of all its lines, where markers decide.
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, lines.Length * 2));
-        var table = ArrayPool<int>.Shared.Rent(size);
+        var table = t_table is { } cached && cached.Length >= size ? cached : t_table = new int[size];
         Array.Clear(table, 0, size);
         Dictionary<string, List<(int Index, RequirementSyntax Requirement)>>? more = null;
-        try
+        for (var index = tree.NextLineWith(LineFlags.Requirement, 0); index >= 0; index = tree.NextLineWith(LineFlags.Requirement, index + 1))
         {
-            for (var index = tree.NextLineWith(LineFlags.Requirement, 0); index >= 0; index = tree.NextLineWith(LineFlags.Requirement, index + 1))
+            var hash = tree.GetNameHash(index);
+            if (hash == 0 || (tree.GetFlags(index) & LineFlags.Errors) != 0)
             {
-                var hash = tree.GetNameHash(index);
-                if (hash == 0 || (tree.GetFlags(index) & LineFlags.Errors) != 0)
-                {
-                    continue;
-                }
-
-                var slot = hash & (size - 1);
-                var firstIndex = -1;
-                string? name = null;
-                while (table[slot] != 0)
-                {
-                    var other = table[slot] - 1;
-                    if (tree.GetNameHash(other) == hash && (name ??= lines[index].Requirement!.NormalizedName!) == lines[other].Requirement!.NormalizedName)
-                    {
-                        firstIndex = other;
-                        break;
-                    }
-
-                    slot = (slot + 1) & (size - 1);
-                }
-
-                if (firstIndex < 0)
-                {
-                    table[slot] = index + 1;
-                    continue;
-                }
-
-                var line = lines[index];
-                var requirement = line.Requirement!;
-                more ??= new Dictionary<string, List<(int, RequirementSyntax)>>(StringComparer.Ordinal);
-                if (!more.TryGetValue(name!, out var earlier))
-                {
-                    more[name!] = earlier = [(firstIndex, lines[firstIndex].Requirement!)];
-                }
-
-                var marker = MarkerKey(requirement);
-                var match = earlier.FirstOrDefault(e => marker is null || MarkerKey(e.Requirement) is not { } otherMarker || otherMarker == marker);
-                if (match.Requirement is not null)
-                {
-                    Report(context, tree, index, line, requirement, match);
-                }
-
-                earlier.Add((index, requirement));
+                continue;
             }
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(table);
+
+            var slot = hash & (size - 1);
+            var firstIndex = -1;
+            string? name = null;
+            while (table[slot] != 0)
+            {
+                var other = table[slot] - 1;
+                if (tree.GetNameHash(other) == hash && (name ??= lines[index].Requirement!.NormalizedName!) == lines[other].Requirement!.NormalizedName)
+                {
+                    firstIndex = other;
+                    break;
+                }
+
+                slot = (slot + 1) & (size - 1);
+            }
+
+            if (firstIndex < 0)
+            {
+                table[slot] = index + 1;
+                continue;
+            }
+
+            var line = lines[index];
+            var requirement = line.Requirement!;
+            more ??= new Dictionary<string, List<(int, RequirementSyntax)>>(StringComparer.Ordinal);
+            if (!more.TryGetValue(name!, out var earlier))
+            {
+                more[name!] = earlier = [(firstIndex, lines[firstIndex].Requirement!)];
+            }
+
+            var marker = MarkerKey(requirement);
+            var match = earlier.FirstOrDefault(e => marker is null || MarkerKey(e.Requirement) is not { } otherMarker || otherMarker == marker);
+            if (match.Requirement is not null)
+            {
+                Report(context, tree, index, line, requirement, match);
+            }
+
+            earlier.Add((index, requirement));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using CogLsp.Syntax.Text;
 
@@ -130,12 +131,7 @@ public sealed class RequirementsSyntaxTree
         }
 
         var editEndNew = change.Span.Start + change.NewText.Length;
-        var builder = ImmutableArray.CreateBuilder<RequirementsLine>(Lines.Length + 4);
-        for (var i = 0; i < first; i++)
-        {
-            builder.Add(Lines[i]);
-        }
-
+        var parsed = new List<RequirementsLine>();
         var pos = _starts[first];
         var oldIndex = first;
         while (pos < newText.Length)
@@ -151,38 +147,39 @@ public sealed class RequirementsSyntaxTree
 
                 if (oldIndex < Lines.Length && _starts[oldIndex] == oldPos)
                 {
-                    var parsedEnd = builder.Count;
-                    for (var i = oldIndex; i < Lines.Length; i++)
-                    {
-                        builder.Add(Lines[i]);
-                    }
-
-                    return Spliced(newText, builder.ToImmutable(), first, parsedEnd, oldIndex, delta);
+                    return Spliced(newText, first, parsed, oldIndex, delta);
                 }
             }
 
             var end = ScanLogicalLine(newText, pos);
-            builder.Add(LineParser.Parse(newText[pos..end]));
+            parsed.Add(LineParser.Parse(newText[pos..end]));
             pos = end;
         }
 
-        return Spliced(newText, builder.ToImmutable(), first, builder.Count, Lines.Length, delta);
+        return Spliced(newText, first, parsed, Lines.Length, delta);
     }
 
     /// <summary>
-    /// The tree of an edit whose lines are this tree's lines before <paramref name="first"/>, then new lines up
-    /// to <paramref name="parsedEnd"/>, then this tree's lines from <paramref name="oldIndex"/> on (moved by
-    /// <paramref name="delta"/> characters). The line starts and summaries of the kept lines are copied, not recomputed.
+    /// The tree of an edit whose lines are this tree's lines before <paramref name="first"/>, then
+    /// <paramref name="parsed"/>, then this tree's lines from <paramref name="oldIndex"/> on (moved by
+    /// <paramref name="delta"/> characters). Lines, line starts and summaries of the kept lines are copied
+    /// in blocks, not recomputed.
     /// </summary>
-    private RequirementsSyntaxTree Spliced(string newText, ImmutableArray<RequirementsLine> lines, int first, int parsedEnd, int oldIndex, int delta)
+    private RequirementsSyntaxTree Spliced(string newText, int first, List<RequirementsLine> parsed, int oldIndex, int delta)
     {
+        var kept = Lines.Length - oldIndex;
+        var parsedEnd = first + parsed.Count;
+        var lines = new RequirementsLine[parsedEnd + kept];
+        Lines.CopyTo(0, lines, 0, first);
+        parsed.CopyTo(lines, first);
+        Lines.CopyTo(oldIndex, lines, parsedEnd, kept);
+
         var starts = new int[lines.Length + 1];
         var flags = new LineFlags[lines.Length];
         var hashes = new int[lines.Length];
         Array.Copy(_starts, starts, first + 1);
         Array.Copy(_flags, flags, first);
         Array.Copy(_nameHashes, hashes, first);
-        var kept = Lines.Length - oldIndex;
         Array.Copy(_flags, oldIndex, flags, parsedEnd, kept);
         Array.Copy(_nameHashes, oldIndex, hashes, parsedEnd, kept);
         for (var i = 0; i < kept; i++)
@@ -190,7 +187,7 @@ public sealed class RequirementsSyntaxTree
             starts[parsedEnd + i + 1] = _starts[oldIndex + i + 1] + delta;
         }
 
-        var tree = new RequirementsSyntaxTree(newText, lines, starts, flags, hashes);
+        var tree = new RequirementsSyntaxTree(newText, ImmutableCollectionsMarshal.AsImmutableArray(lines), starts, flags, hashes);
         tree.Summarize(first, parsedEnd);
         return tree;
     }
