@@ -114,6 +114,7 @@ public static class LatencyHarness
         var edits = TypeAndEraseEdits("numpy==1.26.4", lines / 2);
         var typing = new List<double>();
         var gcLog = new List<(double Ms, string Gc)>();
+        var (pauseBefore, collectionsBefore) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         for (var k = 0; k < warmup + keystrokes; k++)
         {
             var version = k + 2;
@@ -135,6 +136,11 @@ public static class LatencyHarness
                     gcLog.Add((typing[^1], $"gen0 +{GC.CollectionCount(0) - gcBefore.Item1} gen1 +{GC.CollectionCount(1) - gcBefore.Item2} gen2 +{GC.CollectionCount(2) - gcBefore.Item3} edit {k % edits.Count}"));
                 }
             }
+        }
+
+        if (serverPath == InProcess)
+        {
+            Console.WriteLine($"    in this process while typing: {GC.CollectionCount(0) - collectionsBefore} collections, {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds:F1} ms paused in all");
         }
 
         foreach (var (ms, gc) in gcLog.OrderByDescending(g => g.Ms).Take(15))
