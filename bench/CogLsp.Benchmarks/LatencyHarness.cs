@@ -98,12 +98,13 @@ public static class LatencyHarness
         var uri = new Uri(requirements).AbsoluteUri;
 
         await using IServerHost server = serverPath == InProcess ? InProcessServer.Start() : ChildServer.Start(serverPath);
-        var client = server.Client;
-        await client.InitializeAsync(rootUri: new Uri(directory.FullName).AbsoluteUri);
+        var client = new SyncLspConnection(server.ToServer, server.FromServer);
+        client.Request("initialize", new { processId = (int?)null, rootUri = new Uri(directory.FullName).AbsoluteUri, capabilities = new { } });
+        client.Notify("initialized", new { });
 
         var clock = Stopwatch.StartNew();
-        await client.OpenAsync(uri, text, 1, "pip-requirements");
-        var opened = await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == uri && p.GetProperty("version").GetInt32() == 1);
+        client.Notify("textDocument/didOpen", new { textDocument = new { uri, languageId = "pip-requirements", version = 1, text } });
+        var opened = client.WaitFor("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == uri && p.GetProperty("version").GetInt32() == 1);
         var open = clock.Elapsed.TotalMilliseconds;
         var diagnostics = opened.GetProperty("diagnostics").GetArrayLength();
 
@@ -121,13 +122,12 @@ public static class LatencyHarness
             var (line, start, endLine, end, inserted) = edits[k % edits.Count];
             var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var started = Stopwatch.GetTimestamp();
-            await client.NotifyAsync("textDocument/didChange", new
+            client.Notify("textDocument/didChange", new
             {
                 textDocument = new { uri, version },
                 contentChanges = new[] { new { range = new { start = new { line, character = start }, end = new { line = endLine, character = end } }, text = inserted } },
             });
-            await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == uri && p.GetProperty("version").GetInt32() == version);
-            client.ClearNotifications();
+            client.WaitFor("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == uri && p.GetProperty("version").GetInt32() == version);
             if (k >= warmup)
             {
                 typing.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -148,8 +148,8 @@ public static class LatencyHarness
             Console.WriteLine($"    slow keystroke {ms:F2} ms: {gc} (in this process)");
         }
 
-        await client.ResultAsync("shutdown");
-        await client.NotifyAsync("exit");
+        client.Request("shutdown", null);
+        client.Notify("exit", new { });
         await server.WaitForExitAsync();
         directory.Delete(true);
         return (open, typing, diagnostics);
@@ -160,14 +160,18 @@ public static class LatencyHarness
 
     private interface IServerHost : IAsyncDisposable
     {
-        LspTestClient Client { get; }
+        Stream ToServer { get; }
+
+        Stream FromServer { get; }
 
         Task WaitForExitAsync();
     }
 
     private sealed class ChildServer(Process process) : IServerHost
     {
-        public LspTestClient Client { get; } = new(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
+        public Stream ToServer => process.StandardInput.BaseStream;
+
+        public Stream FromServer => process.StandardOutput.BaseStream;
 
         public static ChildServer Start(string path) => new(LatencyHarness.Start(path));
 
@@ -180,9 +184,11 @@ public static class LatencyHarness
         }
     }
 
-    private sealed class InProcessServer(Microsoft.Extensions.DependencyInjection.ServiceProvider services, CogLsp.Server.Rpc.LspServer server, LspTestClient client) : IServerHost
+    private sealed class InProcessServer(Microsoft.Extensions.DependencyInjection.ServiceProvider services, CogLsp.Server.Rpc.LspServer server, Stream client) : IServerHost
     {
-        public LspTestClient Client => client;
+        public Stream ToServer => client;
+
+        public Stream FromServer => client;
 
         public static InProcessServer Start()
         {
@@ -190,7 +196,7 @@ public static class LatencyHarness
             var services = CogLsp.Server.ServerComposition.BuildServices(new CogLsp.Analysis.Workspace.PhysicalFileSystem(), TextWriter.Null);
             var server = CogLsp.Server.ServerComposition.CreateServer(services, serverSide, serverSide);
             server.Start();
-            return new InProcessServer(services, server, new LspTestClient(clientSide, clientSide));
+            return new InProcessServer(services, server, clientSide);
         }
 
         public Task WaitForExitAsync() => Task.CompletedTask;
@@ -230,6 +236,7 @@ public static class LatencyHarness
         RedirectStandardInput = true,
         RedirectStandardOutput = true,
         RedirectStandardError = false,
+        Environment = { ["COG_LSP_STARTUP_TRACE"] = Environment.GetEnvironmentVariable("COG_LSP_BENCH_GCLOG") == "1" ? "1" : null },
         UseShellExecute = false,
     })!;
 

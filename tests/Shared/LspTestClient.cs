@@ -195,7 +195,8 @@ public sealed class LspTestClient : IAsyncDisposable
                 read += n;
             }
 
-            var message = JsonDocument.Parse(body).RootElement.Clone();
+            // The document is never disposed, so its root element stays valid without a copy (cheaper for long messages).
+            var message = JsonDocument.Parse(body).RootElement;
             var hasId = message.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number;
             if (message.TryGetProperty("method", out var method))
             {

@@ -24,6 +24,7 @@ public static class ServeCommand
         StartupTrace.Mark("listening");
         var code = await server.Exited.ConfigureAwait(false);
         await server.DisposeAsync().ConfigureAwait(false);
+        StartupTrace.GarbageCollections();
         return code;
     }
 }
