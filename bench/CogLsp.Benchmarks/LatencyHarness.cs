@@ -18,6 +18,7 @@ public static class LatencyHarness
         startups = EnvInt("COG_LSP_BENCH_STARTUPS") ?? startups;
         keystrokes = EnvInt("COG_LSP_BENCH_KEYSTROKES") ?? keystrokes;
         warmup = EnvInt("COG_LSP_BENCH_WARMUP") ?? warmup;
+        Pace = EnvInt("COG_LSP_BENCH_PACE_MS") ?? 0;
         var sizes = Environment.GetEnvironmentVariable("COG_LSP_BENCH_SIZES") is { Length: > 0 } list
             ? list.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
             : [100, 1_000, 10_000];
@@ -43,7 +44,7 @@ public static class LatencyHarness
             // Thousands of diagnostics per publication: fewer keystrokes, or the run takes many minutes.
             ("dense (a warning on most lines)", Corpus.RequirementsFile, Math.Min(keystrokes, 200)),
         ];
-        Console.WriteLine($"each figure: the median over {repeats} servers of that server's percentile");
+        Console.WriteLine($"each figure: the median over {repeats} servers of that server's percentile; keystrokes {(Pace > 0 ? $"{Pace} ms apart (a fast typist)" : "back to back (each as soon as the previous one's diagnostics arrived)")}");
         foreach (var (corpus, make, count) in corpora)
         {
             if (only is { Length: > 0 } && !corpus.StartsWith(only, StringComparison.Ordinal))
@@ -122,6 +123,12 @@ public static class LatencyHarness
             var (line, start, endLine, end, inserted) = edits[k % edits.Count];
             var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var started = Stopwatch.GetTimestamp();
+            if (Pace > 0)
+            {
+                Thread.Sleep(Pace);
+            }
+
+            started = Stopwatch.GetTimestamp();
             client.Notify("textDocument/didChange", new
             {
                 textDocument = new { uri, version },
@@ -154,6 +161,9 @@ public static class LatencyHarness
         directory.Delete(true);
         return (open, typing, diagnostics);
     }
+
+    /// <summary>Milliseconds between a keystroke's diagnostics and the next keystroke (0: back to back).</summary>
+    private static int Pace { get; set; }
 
     /// <summary>SERVER value that hosts the server in this process (for profilers attached to the benchmark).</summary>
     public const string InProcess = "in-process";
