@@ -64,23 +64,32 @@ public sealed class DuplicateAnalyzer : IDiagnosticAnalyzer
                 continue;
             }
 
-            var line = lines[index];
-            var requirement = line.Requirement!;
             more ??= new Dictionary<string, List<(int, RequirementSyntax)>>(StringComparer.Ordinal);
-            if (!more.TryGetValue(name!, out var earlier))
-            {
-                more[name!] = earlier = [(firstIndex, lines[firstIndex].Requirement!)];
-            }
-
-            var marker = MarkerKey(requirement);
-            var match = earlier.FirstOrDefault(e => marker is null || MarkerKey(e.Requirement) is not { } otherMarker || otherMarker == marker);
-            if (match.Requirement is not null)
-            {
-                Report(context, tree, index, line, requirement, match);
-            }
-
-            earlier.Add((index, requirement));
+            SeenAgain(context, tree, index, firstIndex, name!, more);
         }
+    }
+
+    /// <summary>
+    /// Line <paramref name="index"/> names a package seen before (first on line <paramref name="firstIndex"/>).
+    /// A method of its own: the lambda in it would otherwise cost an allocation on every line of the loop.
+    /// </summary>
+    private static void SeenAgain(AnalysisContext context, RequirementsSyntaxTree tree, int index, int firstIndex, string name, Dictionary<string, List<(int Index, RequirementSyntax Requirement)>> more)
+    {
+        var line = tree.Lines[index];
+        var requirement = line.Requirement!;
+        if (!more.TryGetValue(name, out var earlier))
+        {
+            more[name] = earlier = [(firstIndex, tree.Lines[firstIndex].Requirement!)];
+        }
+
+        var marker = MarkerKey(requirement);
+        var match = earlier.FirstOrDefault(e => marker is null || MarkerKey(e.Requirement) is not { } otherMarker || otherMarker == marker);
+        if (match.Requirement is not null)
+        {
+            Report(context, tree, index, line, requirement, match);
+        }
+
+        earlier.Add((index, requirement));
     }
 
     private static void Report(AnalysisContext context, RequirementsSyntaxTree tree, int index, RequirementsLine line, RequirementSyntax requirement, (int Index, RequirementSyntax Requirement) first)
