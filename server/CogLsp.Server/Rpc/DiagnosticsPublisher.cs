@@ -17,7 +17,6 @@ public sealed class DiagnosticsPublisher(LspServer server) : IAsyncDisposable
     private readonly Dictionary<string, (int? Version, Protocol.Diagnostic[] Diagnostics)> _published = new(StringComparer.Ordinal);
     private CancellationTokenSource? _current;
     private Task _running = Task.CompletedTask;
-    private readonly IdleCollector _idle = new();
 
     public bool UsesPull => server.State.UsesPullDiagnostics;
 
@@ -32,7 +31,6 @@ public sealed class DiagnosticsPublisher(LspServer server) : IAsyncDisposable
         var cts = new CancellationTokenSource();
         Interlocked.Exchange(ref _current, cts)?.Cancel();
         _running = Task.Run(() => RunAsync(snapshot, method, cts.Token));
-        _idle.OnChange();
     }
 
     public async ValueTask DisposeAsync()

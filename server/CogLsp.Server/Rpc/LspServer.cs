@@ -22,6 +22,7 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
     private readonly RequestQueue _queue;
     private readonly ILogger _logger;
     private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly IdleCollector _idleCollector = new();
     private bool _initializeReceived;
     private bool _shutdownReceived;
 
@@ -111,7 +112,11 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
 
     private RequestContext CreateContext() => new(State.Workspace, State, Services, Diagnostics, this, Uris, _logger) { Server = this };
 
-    private void AfterMutation(ILspHandler handler) => Publisher.OnStateChanged(handler.Method);
+    private void AfterMutation(ILspHandler handler)
+    {
+        Publisher.OnStateChanged(handler.Method);
+        _idleCollector.OnChange();
+    }
 
     private Task<object?> Dispatch(ILspHandler handler, JsonElement? parameters, CancellationToken cancellationToken, bool isNotification)
     {
