@@ -36,9 +36,9 @@ public static class CogResolutionCache
         }
 
         resolution ??= CogResolver.ResolveText(config, text, os, arch, table);
-        LatestByConfig.AddOrUpdate(config, new Latest(os, arch, text?.Text, resolution));
+        LatestByConfig.AddOrUpdate(config, new Latest(os, arch, text, resolution));
         return resolution;
     }
 
-    private sealed record Latest(string Os, string Arch, string? Text, CogResolution Resolution);
+    private sealed record Latest(string Os, string Arch, SourceText? Text, CogResolution Resolution);
 }

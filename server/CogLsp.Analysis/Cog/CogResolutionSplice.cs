@@ -24,11 +24,12 @@ internal static class CogResolutionSplice
 
     /// <summary>
     /// The resolution of <paramref name="text"/>, given <paramref name="previous"/>, the resolution of
-    /// <paramref name="previousText"/> with the same config, platform and table; null when the edit
+    /// <paramref name="previousSource"/> with the same config, platform and table; null when the edit
     /// between the two texts needs a full resolution.
     /// </summary>
-    public static CogResolution? TrySplice(CogResolution previous, string previousText, SourceText text, CogBuildConfig config, string os, string arch, CompatibilityTable table)
+    public static CogResolution? TrySplice(CogResolution previous, SourceText previousSource, SourceText text, CogBuildConfig config, string os, string arch, CompatibilityTable table)
     {
+        var previousText = previousSource.Text;
         var newText = text.Text;
         if (previous.FromPythonPackages || string.IsNullOrEmpty(config.PythonRequirements))
         {
@@ -79,7 +80,8 @@ internal static class CogResolutionSplice
 
         // Findings: those before the region stay, the region's are replaced, those after it move.
         var lineBase = text.GetLineIndex(start);
-        var lineShift = CountLineBreaks(newText.AsSpan(start, end - start)) - CountLineBreaks(previousText.AsSpan(start, oldEnd - start));
+        // The region starts and ends at line starts (or the end), so its line breaks are told by the line maps.
+        var lineShift = text.GetLineIndex(end) - previousSource.GetLineIndex(oldEnd);
         var findings = ImmutableArray.CreateBuilder<CogFinding>(previous.Findings.Length + newRegion.Findings.Length);
         var i = 0;
         for (; i < previous.Findings.Length && previous.Findings[i].Span.Start < start; i++)
@@ -189,20 +191,5 @@ internal static class CogResolutionSplice
         }
 
         return length;
-    }
-
-    /// <summary>Line breaks as <see cref="SourceText"/> counts them ("\r\n", "\r" and "\n" each one).</summary>
-    private static int CountLineBreaks(ReadOnlySpan<char> text)
-    {
-        var count = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
-            {
-                count++;
-            }
-        }
-
-        return count;
     }
 }

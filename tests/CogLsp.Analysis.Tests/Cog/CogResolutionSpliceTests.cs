@@ -40,7 +40,7 @@ public class CogResolutionSpliceTests
             {
                 var edited = RandomEdit(random, text);
                 var source = SourceText.From(edited);
-                var incremental = CogResolutionSplice.TrySplice(resolution, text, source, config, "linux", "amd64", CompatibilityTable.Default);
+                var incremental = CogResolutionSplice.TrySplice(resolution, SourceText.From(text), source, config, "linux", "amd64", CompatibilityTable.Default);
                 var full = CogResolver.Resolve(config, edited);
                 if (incremental is not null)
                 {
@@ -63,7 +63,7 @@ public class CogResolutionSpliceTests
         var text = string.Concat(Enumerable.Range(0, 50).Select(i => $"pkg-{i}==1.0\n")) + "torch==2.1.0\n";
         var before = CogResolver.Resolve(config, text);
         var edited = text.Insert(text.IndexOf("pkg-20", StringComparison.Ordinal), "numpy==1.26.0\n");
-        var after = CogResolutionSplice.TrySplice(before, text, SourceText.From(edited), config, "linux", "amd64", CompatibilityTable.Default);
+        var after = CogResolutionSplice.TrySplice(before, SourceText.From(text), SourceText.From(edited), config, "linux", "amd64", CompatibilityTable.Default);
 
         Assert.NotNull(after);
         var torch = Assert.Single(after.Findings, f => f.Kind == CogFindingKind.FrameworkPinRewritten);
@@ -83,7 +83,7 @@ public class CogResolutionSpliceTests
         var config = new CogBuildConfig { CogYamlPath = "/p/cog.yaml", Gpu = true, PythonVersion = "3.11", PythonRequirements = "requirements.txt" };
         var text = "a==1.0\n" + line + "torch==2.1.0\nb==2.0\n";
         var edited = "a==1.0\n" + replacement + "torch==2.1.0\nb==2.0\n";
-        Assert.Null(CogResolutionSplice.TrySplice(CogResolver.Resolve(config, text), text, SourceText.From(edited), config, "linux", "amd64", CompatibilityTable.Default));
+        Assert.Null(CogResolutionSplice.TrySplice(CogResolver.Resolve(config, text), SourceText.From(text), SourceText.From(edited), config, "linux", "amd64", CompatibilityTable.Default));
     }
 
     private static void AssertSame(CogResolution expected, CogResolution actual, string before, string after)
