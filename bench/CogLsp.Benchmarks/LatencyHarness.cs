@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using CogLsp.Tests.Shared;
 
 namespace CogLsp.Benchmarks;
 
@@ -81,11 +80,11 @@ public static class LatencyHarness
     {
         var clock = Stopwatch.StartNew();
         using var process = Start(serverPath);
-        var client = new LspTestClient(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
-        await client.ResultAsync("initialize", new { processId = (int?)null, capabilities = new { } });
+        var client = new SyncLspConnection(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
+        client.Request("initialize", new { processId = (int?)null, capabilities = new { } });
         var elapsed = clock.Elapsed.TotalMilliseconds;
-        await client.ResultAsync("shutdown");
-        await client.NotifyAsync("exit");
+        client.Request("shutdown", null);
+        client.Notify("exit", new { });
         await process.WaitForExitAsync();
         return elapsed;
     }
@@ -115,20 +114,17 @@ public static class LatencyHarness
         // server up (the runtime recompiles hot code in the background) and are not counted.
         var edits = TypeAndEraseEdits("numpy==1.26.4", lines / 2);
         var typing = new List<double>();
-        var gcLog = new List<(double Ms, string Gc)>();
         var (pauseBefore, collectionsBefore) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         for (var k = 0; k < warmup + keystrokes; k++)
         {
             var version = k + 2;
             var (line, start, endLine, end, inserted) = edits[k % edits.Count];
-            var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-            var started = Stopwatch.GetTimestamp();
             if (Pace > 0)
             {
                 Thread.Sleep(Pace);
             }
 
-            started = Stopwatch.GetTimestamp();
+            var started = Stopwatch.GetTimestamp();
             client.Notify("textDocument/didChange", new
             {
                 textDocument = new { uri, version },
@@ -138,21 +134,12 @@ public static class LatencyHarness
             if (k >= warmup)
             {
                 typing.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (Environment.GetEnvironmentVariable("COG_LSP_BENCH_GCLOG") == "1")
-                {
-                    gcLog.Add((typing[^1], $"gen0 +{GC.CollectionCount(0) - gcBefore.Item1} gen1 +{GC.CollectionCount(1) - gcBefore.Item2} gen2 +{GC.CollectionCount(2) - gcBefore.Item3} edit {k % edits.Count}"));
-                }
             }
         }
 
         if (serverPath == InProcess)
         {
             Console.WriteLine($"    in this process while typing: {GC.CollectionCount(0) - collectionsBefore} collections, {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds:F1} ms paused in all");
-        }
-
-        foreach (var (ms, gc) in gcLog.OrderByDescending(g => g.Ms).Take(15))
-        {
-            Console.WriteLine($"    slow keystroke {ms:F2} ms: {gc} (in this process)");
         }
 
         client.Request("shutdown", null);

@@ -118,15 +118,6 @@ public sealed class LspTestClient : IAsyncDisposable
         throw new TimeoutException($"No {method} notification matching the condition arrived.");
     }
 
-    /// <summary>Forgets the notifications received so far (a long benchmark would otherwise search an ever longer list).</summary>
-    public void ClearNotifications()
-    {
-        lock (_notifications)
-        {
-            _notifications.Clear();
-        }
-    }
-
     public IReadOnlyList<JsonElement> Notifications(string method)
     {
         lock (_notifications)
@@ -195,8 +186,7 @@ public sealed class LspTestClient : IAsyncDisposable
                 read += n;
             }
 
-            // The document is never disposed, so its root element stays valid without a copy (cheaper for long messages).
-            var message = JsonDocument.Parse(body).RootElement;
+            var message = JsonDocument.Parse(body).RootElement.Clone();
             var hasId = message.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number;
             if (message.TryGetProperty("method", out var method))
             {
