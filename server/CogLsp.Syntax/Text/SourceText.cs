@@ -250,8 +250,7 @@ public sealed class SourceText
         var end = Math.Min(newEnd, newText.Length - 1);
         for (var p = Math.Max(0, start - 1); p <= end; p++)
         {
-            var c = newText[p];
-            if (c == '\n' || (c == '\r' && (p + 1 >= newText.Length || newText[p + 1] != '\n')))
+            if (EndsLineBreak(newText, p))
             {
                 middle.Add(p + 1);
             }
@@ -303,28 +302,26 @@ public sealed class SourceText
     private static int[] ComputeLineStarts(string text)
     {
         var starts = new List<int>(Math.Max(4, text.Length / 32)) { 0 };
-        var span = text.AsSpan();
-        var i = 0;
-        while (true)
+        for (var i = text.AsSpan().IndexOfAny('\r', '\n'); i >= 0;)
         {
-            var found = span[i..].IndexOfAny('\r', '\n');
-            if (found < 0)
+            if (EndsLineBreak(text, i))
             {
-                break;
+                starts.Add(i + 1);
             }
 
-            i += found;
-            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                i++;
-            }
-
-            i++;
-            starts.Add(i);
+            var next = text.AsSpan(i + 1).IndexOfAny('\r', '\n');
+            i = next < 0 ? -1 : i + 1 + next;
         }
 
         return starts.ToArray();
     }
+
+    /// <summary>
+    /// Whether a line break ends at <paramref name="offset"/>: a "\n" (alone or after "\r"), or a "\r" not
+    /// followed by "\n". It depends on that character and the next only.
+    /// </summary>
+    private static bool EndsLineBreak(string text, int offset) =>
+        text[offset] == '\n' || (text[offset] == '\r' && (offset + 1 >= text.Length || text[offset + 1] != '\n'));
 
     private static int Utf8Length(ReadOnlySpan<char> chars)
     {
