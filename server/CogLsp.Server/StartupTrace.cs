@@ -25,6 +25,8 @@ public static class StartupTrace
         if (Enabled)
         {
             Console.Error.WriteLine($"[gc] collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; paused {GC.GetTotalPauseDuration().TotalMilliseconds:F1} ms in all; allocated {GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0):F0} MiB");
+            var last = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+            Console.Error.WriteLine($"[gc] last young collection: gen{last.Generation}, promoted {last.PromotedBytes / 1024.0:F0} KiB, heap {last.HeapSizeBytes / (1024.0 * 1024.0):F1} MiB, paused {last.PauseDurations[0].TotalMilliseconds:F2} ms");
         }
     }
 }

@@ -29,21 +29,21 @@ internal static class CogResolutionSplice
     /// </summary>
     public static CogResolution? TrySplice(CogResolution previous, SourceText previousSource, SourceText text, CogBuildConfig config, string os, string arch, CompatibilityTable table)
     {
-        var previousText = previousSource.Text;
-        var newText = text.Text;
+        var previousText = previousSource;
+        var newText = text;
         if (previous.FromPythonPackages || string.IsNullOrEmpty(config.PythonRequirements))
         {
             return null;
         }
 
-        var prefix = previousText.AsSpan().CommonPrefixLength(newText);
+        var prefix = newText.CommonPrefixLength(previousText);
         if (prefix == previousText.Length && prefix == newText.Length)
         {
             return previous;
         }
 
         var maxSuffix = Math.Min(previousText.Length, newText.Length) - prefix;
-        var suffix = CommonSuffixLength(previousText.AsSpan(previousText.Length - maxSuffix), newText.AsSpan(newText.Length - maxSuffix));
+        var suffix = Math.Min(maxSuffix, newText.CommonSuffixLength(previousText));
         var shift = newText.Length - previousText.Length;
 
         // Widen to where Cog's reader restarts: after a physical line that is neither empty nor continued.
@@ -71,8 +71,8 @@ internal static class CogResolutionSplice
             return null;
         }
 
-        var oldRegion = new CogResolverRun(config, SourceText.From(previousText[start..oldEnd]), os, arch, table).ExecuteLineFindings();
-        var newRegion = new CogResolverRun(config, SourceText.From(newText[start..end]), os, arch, table).ExecuteLineFindings();
+        var oldRegion = new CogResolverRun(config, SourceText.From(previousText.ToString(TextSpan.FromBounds(start, oldEnd))), os, arch, table).ExecuteLineFindings();
+        var newRegion = new CogResolverRun(config, SourceText.From(newText.ToString(TextSpan.FromBounds(start, end))), os, arch, table).ExecuteLineFindings();
         if (!IsPlain(oldRegion.Read) || !IsPlain(newRegion.Read))
         {
             return null;
@@ -104,8 +104,8 @@ internal static class CogResolutionSplice
         }
 
         // Cog's own line numbers (physical lines split at "\n") of the lines outside the region.
-        var cogLineEnd = previousText.AsSpan(0, oldEnd).Count('\n');
-        var cogLineShift = newText.AsSpan(start, end - start).Count('\n') - previousText.AsSpan(start, oldEnd - start).Count('\n');
+        var cogLineEnd = previousText.CountLineFeeds(new TextSpan(0, oldEnd));
+        var cogLineShift = newText.CountLineFeeds(TextSpan.FromBounds(start, end)) - previousText.CountLineFeeds(TextSpan.FromBounds(start, oldEnd));
         int Move(int line) => line >= cogLineEnd ? line + cogLineShift : line;
 
         var spliced = previous with
@@ -151,7 +151,7 @@ internal static class CogResolutionSplice
     }
 
     /// <summary>Whether the physical line [<paramref name="from"/>, <paramref name="to"/>) (its "\n" excluded) is empty or ends in `\`, as Cog's reader sees it.</summary>
-    private static bool EmptyOrContinued(string text, int from, int to)
+    private static bool EmptyOrContinued(SourceText text, int from, int to)
     {
         if (to > from && text[to - 1] == '\r')
         {
@@ -162,34 +162,16 @@ internal static class CogResolutionSplice
     }
 
     /// <summary>Whether the physical line that ends with the "\n" just before <paramref name="end"/> is empty or continued.</summary>
-    private static bool EndsEmptyOrContinued(string text, int end)
+    private static bool EndsEmptyOrContinued(SourceText text, int end)
     {
         var lineStart = end >= 2 ? text.LastIndexOf('\n', end - 2) + 1 : 0;
         return EmptyOrContinued(text, lineStart, end - 1);
     }
 
     /// <summary>The offset just past the first "\n" at or after <paramref name="offset"/>, or the end of the text.</summary>
-    private static int LineEndAfter(string text, int offset)
+    private static int LineEndAfter(SourceText text, int offset)
     {
         var newline = offset < text.Length ? text.IndexOf('\n', offset) : -1;
         return newline < 0 ? text.Length : newline + 1;
-    }
-
-    /// <summary>How many characters at the end of two equally long spans are equal (compared in blocks, then one by one).</summary>
-    private static int CommonSuffixLength(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
-    {
-        const int Block = 256;
-        var length = 0;
-        while (length + Block <= a.Length && a.Slice(a.Length - length - Block, Block).SequenceEqual(b.Slice(b.Length - length - Block, Block)))
-        {
-            length += Block;
-        }
-
-        while (length < a.Length && a[a.Length - length - 1] == b[b.Length - length - 1])
-        {
-            length++;
-        }
-
-        return length;
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class Suppressions
     {
         var result = new Suppressions();
         var mentions = ImmutableArray.CreateBuilder<(string, TextSpan)>();
-        if (text.Text.IndexOf("cog-lsp:", StringComparison.Ordinal) < 0)
+        if (text.IndexOf("cog-lsp:") < 0)
         {
             return result;
         }

@@ -26,10 +26,10 @@ public static class RequirementsDocument
         current.GetOrAdd(SyntaxKey, d =>
         {
             var tree = GetSyntax(previous);
-            if (changes.Count == 1 && IsResultOf(tree.Text, changes[0], d.Text.Text))
+            if (changes.Count == 1 && IsResultOf(tree.Text, changes[0], d.Text))
             {
                 // The usual keystroke: the new text is already at hand, no need to build it again.
-                return tree.WithChange(changes[0], d.Text.Text);
+                return tree.WithChange(changes[0], d.Text);
             }
 
             var text = tree.Text;
@@ -40,22 +40,22 @@ public static class RequirementsDocument
                     return RequirementsSyntaxTree.Parse(d.Text);
                 }
 
-                text = string.Concat(text.AsSpan(0, change.Span.Start), change.NewText, text.AsSpan(change.Span.End));
+                text = text.WithChanges([change]);
                 tree = tree.WithChange(change, text);
             }
 
-            return text == d.Text.Text ? tree : RequirementsSyntaxTree.Parse(d.Text);
+            return text.ContentEquals(d.Text) ? tree : RequirementsSyntaxTree.Parse(d.Text);
         });
 
-    /// <summary>Whether applying <paramref name="change"/> to <paramref name="before"/> gives <paramref name="after"/> (compared in place, nothing copied).</summary>
-    private static bool IsResultOf(string before, TextChange change, string after)
+    /// <summary>Whether applying <paramref name="change"/> to <paramref name="before"/> gives <paramref name="after"/> (compared in place; the parts the two texts share are not read).</summary>
+    private static bool IsResultOf(SourceText before, TextChange change, SourceText after)
     {
         var span = change.Span;
         return span.Start >= 0 && span.Length >= 0 && span.End <= before.Length
             && after.Length == before.Length - span.Length + change.NewText.Length
-            && after.AsSpan(0, span.Start).SequenceEqual(before.AsSpan(0, span.Start))
-            && after.AsSpan(span.Start, change.NewText.Length).SequenceEqual(change.NewText)
-            && after.AsSpan(span.Start + change.NewText.Length).SequenceEqual(before.AsSpan(span.End));
+            && after.CommonPrefixLength(before) >= span.Start
+            && after.CommonSuffixLength(before) >= before.Length - span.End
+            && after.AsSpan(new TextSpan(span.Start, change.NewText.Length)).SequenceEqual(change.NewText);
     }
 
     /// <summary>

@@ -17,13 +17,13 @@ public sealed class RequirementsSyntaxTree
     private readonly LineFlags[] _flags;
     private readonly int[] _nameHashes;
 
-    private RequirementsSyntaxTree(string text, ImmutableArray<RequirementsLine> lines)
+    private RequirementsSyntaxTree(SourceText text, ImmutableArray<RequirementsLine> lines)
         : this(text, lines, new int[lines.Length + 1], new LineFlags[lines.Length], new int[lines.Length])
     {
         Summarize(0, lines.Length);
     }
 
-    private RequirementsSyntaxTree(string text, ImmutableArray<RequirementsLine> lines, int[] starts, LineFlags[] flags, int[] nameHashes)
+    private RequirementsSyntaxTree(SourceText text, ImmutableArray<RequirementsLine> lines, int[] starts, LineFlags[] flags, int[] nameHashes)
     {
         Text = text;
         Lines = lines;
@@ -32,21 +32,21 @@ public sealed class RequirementsSyntaxTree
         _nameHashes = nameHashes;
     }
 
-    public string Text { get; }
+    /// <summary>The text this tree was parsed from.</summary>
+    public SourceText Text { get; }
 
     public ImmutableArray<RequirementsLine> Lines { get; }
 
-    public static RequirementsSyntaxTree Parse(SourceText text) => Parse(text.Text);
+    public static RequirementsSyntaxTree Parse(string text) => Parse(SourceText.Verbatim(text));
 
-    public static RequirementsSyntaxTree Parse(string text)
+    public static RequirementsSyntaxTree Parse(SourceText text)
     {
         var lines = ImmutableArray.CreateBuilder<RequirementsLine>();
+        var reader = new LineReader(text, 8 * text.ChunkSize);
         var pos = 0;
         while (pos < text.Length)
         {
-            var end = ScanLogicalLine(text, pos);
-            lines.Add(LineParser.Parse(text[pos..end]));
-            pos = end;
+            lines.Add(LineParser.Parse(reader.Read(pos, out pos)));
         }
 
         return new RequirementsSyntaxTree(text, lines.ToImmutable());
@@ -113,9 +113,9 @@ public sealed class RequirementsSyntaxTree
     /// the edit (one line earlier when the edit starts a line, as a line break can merge with it) and
     /// stops at the first line boundary past the edit that was also a boundary before it.
     /// </summary>
-    public RequirementsSyntaxTree WithChange(TextChange change, SourceText newText) => WithChange(change, newText.Text);
+    public RequirementsSyntaxTree WithChange(TextChange change, string newText) => WithChange(change, SourceText.Verbatim(newText));
 
-    public RequirementsSyntaxTree WithChange(TextChange change, string newText)
+    public RequirementsSyntaxTree WithChange(TextChange change, SourceText newText)
     {
         var delta = change.NewText.Length - change.Span.Length;
         if (change.Span.Start < 0 || change.Span.End > Text.Length || newText.Length != Text.Length + delta || Lines.IsEmpty)
@@ -132,6 +132,7 @@ public sealed class RequirementsSyntaxTree
 
         var editEndNew = change.Span.Start + change.NewText.Length;
         var parsed = new List<RequirementsLine>();
+        var reader = new LineReader(newText, Math.Max(1, newText.ChunkSize / 2));
         var pos = _starts[first];
         var oldIndex = first;
         while (pos < newText.Length)
@@ -151,9 +152,7 @@ public sealed class RequirementsSyntaxTree
                 }
             }
 
-            var end = ScanLogicalLine(newText, pos);
-            parsed.Add(LineParser.Parse(newText[pos..end]));
-            pos = end;
+            parsed.Add(LineParser.Parse(reader.Read(pos, out pos)));
         }
 
         return Spliced(newText, first, parsed, Lines.Length, delta);
@@ -165,7 +164,7 @@ public sealed class RequirementsSyntaxTree
     /// <paramref name="delta"/> characters). Lines, line starts and summaries of the kept lines are copied
     /// in blocks, not recomputed.
     /// </summary>
-    private RequirementsSyntaxTree Spliced(string newText, int first, List<RequirementsLine> parsed, int oldIndex, int delta)
+    private RequirementsSyntaxTree Spliced(SourceText newText, int first, List<RequirementsLine> parsed, int oldIndex, int delta)
     {
         var kept = Lines.Length - oldIndex;
         var parsedEnd = first + parsed.Count;
@@ -244,6 +243,47 @@ public sealed class RequirementsSyntaxTree
         return b.ToString();
 
         static TextSpan Shift(TextSpan span, int by) => new(span.Start + by, span.Length);
+    }
+
+    /// <summary>
+    /// Reads logical lines out of a <see cref="SourceText"/> through a window copied from it, so that
+    /// parsing a few lines of a long text copies only those lines' neighbourhood.
+    /// </summary>
+    private struct LineReader(SourceText text, int windowSize)
+    {
+        private string _window = string.Empty;
+        private int _windowStart;
+
+        /// <summary>The logical line that starts at <paramref name="start"/>; <paramref name="end"/> is where it ends.</summary>
+        public string Read(int start, out int end)
+        {
+            var size = windowSize;
+            while (true)
+            {
+                if (start < _windowStart || start >= _windowStart + _window.Length)
+                {
+                    Fill(start, size);
+                }
+
+                var local = start - _windowStart;
+                var localEnd = ScanLogicalLine(_window, local);
+                if (localEnd < _window.Length || _windowStart + _window.Length == text.Length)
+                {
+                    end = _windowStart + localEnd;
+                    return _window[local..localEnd];
+                }
+
+                // The line may go on past the window (or end in a "\r" whose "\n" is past it): widen it.
+                size = Math.Max(size, _window.Length - local) * 2;
+                Fill(start, size);
+            }
+        }
+
+        private void Fill(int start, int size)
+        {
+            _windowStart = start;
+            _window = text.ToString(new TextSpan(start, Math.Min(size, text.Length - start)));
+        }
     }
 
     /// <summary>

@@ -36,11 +36,21 @@ public class CogResolutionSpliceTests
         {
             var text = RandomFile(random);
             var resolution = CogResolver.Resolve(config, text);
+            // Small chunks for some files, so that regions and line counts cross chunk edges; edits share the chunks they do not touch.
+            var previous = file % 2 == 0 ? SourceText.From(text) : SourceText.From(text, chunkSize: 2 + random.Next(20));
             for (var edit = 0; edit < 60; edit++)
             {
                 var edited = RandomEdit(random, text);
-                var source = SourceText.From(edited);
-                var incremental = CogResolutionSplice.TrySplice(resolution, SourceText.From(text), source, config, "linux", "amd64", CompatibilityTable.Default);
+                var prefix = text.AsSpan().CommonPrefixLength(edited);
+                var suffix = 0;
+                while (suffix < Math.Min(text.Length, edited.Length) - prefix && text[^(suffix + 1)] == edited[^(suffix + 1)])
+                {
+                    suffix++;
+                }
+
+                var source = previous.WithChange(TextSpan.FromBounds(prefix, text.Length - suffix), edited[prefix..(edited.Length - suffix)]);
+                Assert.Equal(edited, source.ToString(new TextSpan(0, source.Length)));
+                var incremental = CogResolutionSplice.TrySplice(resolution, previous, source, config, "linux", "amd64", CompatibilityTable.Default);
                 var full = CogResolver.Resolve(config, edited);
                 if (incremental is not null)
                 {
@@ -48,7 +58,7 @@ public class CogResolutionSpliceTests
                     AssertSame(full, incremental, text, edited);
                 }
 
-                (text, resolution) = (edited, incremental ?? full);
+                (text, resolution, previous) = (edited, incremental ?? full, source);
             }
         }
 

@@ -170,17 +170,131 @@ public class SourceTextTests
         for (var round = 0; round < 3000; round++)
         {
             var text = string.Concat(Enumerable.Range(0, random.Next(0, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
-            var before = SourceText.From(text);
-            _ = before.LineCount;
+            var before = SourceText.From(text, chunkSize: 2 + random.Next(4));
             var start = random.Next(text.Length + 1);
             var change = new TextChange(new TextSpan(start, random.Next(text.Length - start + 1)), pieces[random.Next(pieces.Length)]);
             var derived = before.WithChanges([change]);
-            var fresh = SourceText.From(derived.Text);
-            Assert.Equal(fresh.LineCount, derived.LineCount);
-            for (var line = 0; line < fresh.LineCount; line++)
+            var expected = string.Concat(text.AsSpan(0, start), change.NewText, text.AsSpan(change.Span.End));
+            AssertSameAs(ExpectedLineStarts(expected), expected, derived);
+        }
+    }
+
+    /// <summary>
+    /// The chunked text against a plain string model: a long run of random edits (small chunks, so
+    /// every edit meets chunk edges and "\r\n" pairs), with every read member compared after each.
+    /// </summary>
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(3, 2)]
+    [InlineData(8, 3)]
+    [InlineData(64, 4)]
+    public void Every_member_agrees_with_the_plain_string_after_random_edits(int chunkSize, int seed)
+    {
+        var random = new Random(seed);
+        string[] pieces = ["a", "bc", "\n", "\r", "\r\n", "é", "😀", "cog-lsp:", "", "x\ny\r", "long line of text "];
+        var model = string.Concat(Enumerable.Range(0, 40).Select(_ => pieces[random.Next(pieces.Length)]));
+        var text = SourceText.From(model, chunkSize);
+        for (var round = 0; round < 1500; round++)
+        {
+            var edits = random.Next(4) == 0 ? 2 : 1;
+            var changes = new List<TextChange>();
+            var from = 0;
+            for (var e = 0; e < edits && from <= model.Length; e++)
             {
-                Assert.Equal(fresh.GetLineStart(line), derived.GetLineStart(line));
+                var start = from + random.Next(Math.Min(model.Length - from, 30) + 1);
+                var length = random.Next(Math.Min(model.Length - start, random.Next(3) == 0 ? 60 : 4) + 1);
+                var insert = string.Concat(Enumerable.Range(0, random.Next(3)).Select(_ => pieces[random.Next(pieces.Length)]));
+                changes.Add(new TextChange(new TextSpan(start, length), insert));
+                from = start + length + 1;
             }
+
+            var previous = text;
+            var previousModel = model;
+            text = text.WithChanges(random.Next(2) == 0 ? changes : Enumerable.Reverse(changes));
+            for (var c = changes.Count - 1; c >= 0; c--)
+            {
+                model = string.Concat(model.AsSpan(0, changes[c].Span.Start), changes[c].NewText, model.AsSpan(changes[c].Span.End));
+            }
+
+            AssertSameAs(ExpectedLineStarts(model), model, text);
+            var prefix = model.AsSpan().CommonPrefixLength(previousModel);
+            Assert.Equal(prefix, text.CommonPrefixLength(previous));
+            var suffix = 0;
+            while (suffix < Math.Min(model.Length, previousModel.Length) && model[^(suffix + 1)] == previousModel[^(suffix + 1)])
+            {
+                suffix++;
+            }
+
+            Assert.Equal(suffix, text.CommonSuffixLength(previous));
+            Assert.Equal(model == previousModel, text.ContentEquals(previous));
+            Assert.True(text.ContentEquals(SourceText.From(model, chunkSize + 1)));
+            for (var probe = 0; probe < 4 && model.Length > 0; probe++)
+            {
+                var a = random.Next(model.Length + 1);
+                var b = random.Next(a, model.Length + 1);
+                var span = TextSpan.FromBounds(a, b);
+                Assert.Equal(model[a..b], text.ToString(span));
+                Assert.Equal(model[a..b], text.AsSpan(span).ToString());
+                Assert.Equal(model.AsSpan(a, b - a).Count('\n'), text.CountLineFeeds(span));
+                Assert.Equal(a < model.Length ? model.IndexOf('\n', a) : -1, text.IndexOf('\n', a));
+                Assert.Equal(b > 0 ? model.LastIndexOf('\r', b - 1) : -1, text.LastIndexOf('\r', b - 1));
+                if (a < model.Length)
+                {
+                    Assert.Equal(model[a], text[a]);
+                }
+            }
+
+            Assert.Equal(model.IndexOf("cog-lsp:", StringComparison.Ordinal), text.IndexOf("cog-lsp:"));
+            Assert.Equal(SourceText.From(model).PreferredLineBreak, text.PreferredLineBreak);
+            if (text.Length > 4 * chunkSize)
+            {
+                // Chunks stay within bounds rather than splitting into many small ones.
+                Assert.InRange(text.ChunkCount, 2, 2 * text.Length / chunkSize + 2);
+            }
+        }
+    }
+
+    [Fact]
+    public void An_edit_shares_the_chunks_it_does_not_touch()
+    {
+        var model = string.Concat(Enumerable.Range(0, 2000).Select(i => $"package-{i}==1.{i}\n"));
+        var before = SourceText.From(model);
+        var after = before.WithChange(new TextSpan(model.Length / 2, 0), "x");
+        Assert.True(before.ChunkCount > 10);
+        Assert.InRange(after.CountSharedChunks(before), before.ChunkCount - 3, before.ChunkCount - 1);
+        Assert.Equal(model.Length / 2, after.CommonPrefixLength(before));
+        Assert.Equal(model.Length - model.Length / 2, after.CommonSuffixLength(before));
+    }
+
+    private static int[] ExpectedLineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return [.. starts];
+    }
+
+    private static void AssertSameAs(int[] starts, string model, SourceText text)
+    {
+        // Read through the chunks (Text would join them and keep the joined string).
+        Assert.Equal(model.Length, text.Length);
+        Assert.Equal(model, text.ToString(new TextSpan(0, text.Length)));
+        Assert.Equal(starts.Length, text.LineCount);
+        for (var line = 0; line < starts.Length; line++)
+        {
+            Assert.Equal(starts[line], text.GetLineStart(line));
+        }
+
+        for (var offset = 0; offset <= model.Length; offset++)
+        {
+            var expected = Array.BinarySearch(starts, offset);
+            Assert.Equal(expected >= 0 ? expected : ~expected - 1, text.GetLineIndex(offset));
         }
     }
 }
