@@ -28,17 +28,17 @@ public sealed class DuplicateAnalyzer : IDiagnosticAnalyzer
         var tree = RequirementsDocument.GetSyntax(context.Document);
         var lines = tree.Lines;
 
-        // An open-addressing table of line numbers keyed by the tree's name hashes: most names occur once,
-        // so a keystroke in a long file costs one probe per requirement, reads no line object unless two
-        // hashes meet, and allocates nothing. A name seen again gets the list of all its lines, where markers decide.
+        // An open-addressing table of (line number, name hash) pairs keyed by the tree's name hashes: most
+        // names occur once, so a keystroke in a long file costs one probe per requirement, reads no line
+        // object unless two hashes meet, and allocates nothing. A name seen again gets the list of all its
+        // lines, where markers decide.
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, lines.Length * 2));
-        var table = t_table is { } cached && cached.Length >= size ? cached : t_table = new int[size];
-        Array.Clear(table, 0, size);
+        var table = t_table is { } cached && cached.Length >= 2 * size ? cached : t_table = new int[2 * size];
+        Array.Clear(table, 0, 2 * size);
         Dictionary<string, List<(int Index, RequirementSyntax Requirement)>>? more = null;
-        for (var index = tree.NextLineWith(LineFlags.Requirement, 0); index >= 0; index = tree.NextLineWith(LineFlags.Requirement, index + 1))
+        foreach (var (index, line, _, flags, hash) in tree.LinesWith(LineFlags.Requirement))
         {
-            var hash = tree.GetNameHash(index);
-            if (hash == 0 || (tree.GetFlags(index) & LineFlags.Errors) != 0)
+            if (hash == 0 || (flags & LineFlags.Errors) != 0)
             {
                 continue;
             }
@@ -46,10 +46,10 @@ public sealed class DuplicateAnalyzer : IDiagnosticAnalyzer
             var slot = hash & (size - 1);
             var firstIndex = -1;
             string? name = null;
-            while (table[slot] != 0)
+            while (table[2 * slot] != 0)
             {
-                var other = table[slot] - 1;
-                if (tree.GetNameHash(other) == hash && (name ??= lines[index].Requirement!.NormalizedName!) == lines[other].Requirement!.NormalizedName)
+                var other = table[2 * slot] - 1;
+                if (table[(2 * slot) + 1] == hash && (name ??= line.Requirement!.NormalizedName!) == lines[other].Requirement!.NormalizedName)
                 {
                     firstIndex = other;
                     break;
@@ -60,7 +60,8 @@ public sealed class DuplicateAnalyzer : IDiagnosticAnalyzer
 
             if (firstIndex < 0)
             {
-                table[slot] = index + 1;
+                table[2 * slot] = index + 1;
+                table[(2 * slot) + 1] = hash;
                 continue;
             }
 

@@ -21,9 +21,10 @@ public sealed class HashModeAnalyzer : IDiagnosticAnalyzer
     {
         var tree = RequirementsDocument.GetSyntax(context.Document);
         var hashMode = false;
-        for (var index = tree.NextLineWith(LineFlags.Options, 0); index >= 0; index = tree.NextLineWith(LineFlags.Options, index + 1))
+        foreach (var entry in tree.LinesWith(LineFlags.Options))
         {
-            var line = tree.Lines[index];
+            var index = entry.Index;
+            var line = entry.Line;
             foreach (var option in line.Options)
             {
                 if (line.Requirement is null && option.Option == RequirementsOption.Hash && !line.HasErrors)

@@ -32,9 +32,10 @@ public sealed class LocalArtifactAnalyzer : IDiagnosticAnalyzer
 
         var tree = RequirementsDocument.GetSyntax(context.Document);
         // Only lines with a location or options can concern Cog's local-package rules.
-        for (var i = tree.NextLineWith(LineFlags.Location | LineFlags.Options, 0); i >= 0; i = tree.NextLineWith(LineFlags.Location | LineFlags.Options, i + 1))
+        foreach (var entry in tree.LinesWith(LineFlags.Location | LineFlags.Options))
         {
-            var line = tree.Lines[i];
+            var i = entry.Index;
+            var line = entry.Line;
 
             // Cog checks `name @ ./path` before pip ever runs, so it is reported even though pip rejects the URL too.
             if (line.Requirement is { Form: RequirementForm.Named, Location: { } direct } named && IsLocalPath(direct.Text))

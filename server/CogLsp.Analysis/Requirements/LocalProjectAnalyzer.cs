@@ -20,9 +20,10 @@ public sealed class LocalProjectAnalyzer : IDiagnosticAnalyzer
     public void Analyze(AnalysisContext context)
     {
         var tree = RequirementsDocument.GetSyntax(context.Document);
-        for (var index = tree.NextLineWith(LineFlags.Location, 0); index >= 0; index = tree.NextLineWith(LineFlags.Location, index + 1))
+        foreach (var entry in tree.LinesWith(LineFlags.Location))
         {
-            var line = tree.Lines[index];
+            var index = entry.Index;
+            var line = entry.Line;
             if (line.HasErrors || line.Requirement is not { Location: { } location } requirement || !line.EnvironmentVariables.IsEmpty)
             {
                 continue;

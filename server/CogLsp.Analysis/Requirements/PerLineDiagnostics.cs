@@ -23,10 +23,8 @@ public sealed class PerLineDiagnostics(LineFlags interest, PerLineDiagnostics.An
         var tree = RequirementsDocument.GetSyntax(context.Document);
         var path = context.Document.Path;
         List<Diagnostic>? sink = null;
-        for (var i = tree.NextLineWith(interest, 0); i >= 0; i = tree.NextLineWith(interest, i + 1))
+        foreach (var (i, line, start, _, _) in tree.LinesWith(interest))
         {
-            var line = tree.Lines[i];
-            var start = tree.GetLineStart(i);
             if (line.GetMemo(_slot) is Entry entry && (entry.Diagnostics.IsEmpty || (entry.Start == start && entry.Path == path)))
             {
                 foreach (var diagnostic in entry.Diagnostics)

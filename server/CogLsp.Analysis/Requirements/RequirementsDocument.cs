@@ -77,12 +77,9 @@ public static class RequirementsDocument
     /// <summary>Every requirement line with its index.</summary>
     public static IEnumerable<(int Index, RequirementsLine Line, RequirementSyntax Requirement)> Requirements(this RequirementsSyntaxTree tree)
     {
-        for (var i = 0; i < tree.Lines.Length; i++)
+        foreach (var entry in tree.LinesWith(LineFlags.Requirement))
         {
-            if (tree.Lines[i].Requirement is { } r)
-            {
-                yield return (i, tree.Lines[i], r);
-            }
+            yield return (entry.Index, entry.Line, entry.Line.Requirement!);
         }
     }
 }

@@ -13,9 +13,10 @@ public static class RequirementsIncludes
     public static IEnumerable<Include> Get(Document document)
     {
         var tree = RequirementsDocument.GetSyntax(document);
-        for (var index = tree.NextLineWith(LineFlags.Options, 0); index >= 0; index = tree.NextLineWith(LineFlags.Options, index + 1))
+        foreach (var entry in tree.LinesWith(LineFlags.Options))
         {
-            var line = tree.Lines[index];
+            var index = entry.Index;
+            var line = entry.Line;
             if (line.HasErrors || line.Requirement is not null)
             {
                 continue;

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Text;
 using CogLsp.Syntax.Text;
@@ -10,38 +9,49 @@ namespace CogLsp.Syntax.Requirements;
 /// text, so <see cref="ToFullString"/> returns the input exactly, whatever it was. Lines hold spans
 /// relative to their own start; <see cref="GetLineStart"/> places them. <see cref="WithChange"/>
 /// re-parses only the logical lines an edit touches and reuses every other line object as it is.
+/// <para>
+/// The lines are kept in blocks of about <see cref="BlockSize"/>, each with its lines' starts (relative
+/// to the block), summaries (<see cref="LineFlags"/>) and name hashes. An edit builds new blocks for the
+/// lines it re-parsed and shares every other block with the tree before it, so a keystroke in a long
+/// file allocates a block or two and a short directory, not arrays as long as the file.
+/// </para>
 /// </summary>
 public sealed class RequirementsSyntaxTree
 {
-    private readonly int[] _starts;
-    private readonly LineFlags[] _flags;
-    private readonly int[] _nameHashes;
+    /// <summary>Blocks hold between half and twice this many lines.</summary>
+    internal const int BlockSize = 128;
 
-    private RequirementsSyntaxTree(SourceText text, ImmutableArray<RequirementsLine> lines)
-        : this(text, lines, new int[lines.Length + 1], new LineFlags[lines.Length], new int[lines.Length])
-    {
-        Summarize(0, lines.Length);
-    }
+    private readonly LineBlock[] _blocks;
 
-    private RequirementsSyntaxTree(SourceText text, ImmutableArray<RequirementsLine> lines, int[] starts, LineFlags[] flags, int[] nameHashes)
+    /// <summary>Index of each block's first line, then the line count.</summary>
+    private readonly int[] _blockFirstLine;
+
+    /// <summary>Offset of each block's first line, then the length of the text.</summary>
+    private readonly int[] _blockStart;
+
+    private RequirementsSyntaxTree(SourceText text, LineBlock[] blocks)
     {
         Text = text;
-        Lines = lines;
-        _starts = starts;
-        _flags = flags;
-        _nameHashes = nameHashes;
+        _blocks = blocks;
+        _blockFirstLine = new int[blocks.Length + 1];
+        _blockStart = new int[blocks.Length + 1];
+        for (var b = 0; b < blocks.Length; b++)
+        {
+            _blockFirstLine[b + 1] = _blockFirstLine[b] + blocks[b].Lines.Length;
+            _blockStart[b + 1] = _blockStart[b] + blocks[b].Width;
+        }
     }
 
     /// <summary>The text this tree was parsed from.</summary>
     public SourceText Text { get; }
 
-    public ImmutableArray<RequirementsLine> Lines { get; }
+    public LineList Lines => new(this);
 
     public static RequirementsSyntaxTree Parse(string text) => Parse(SourceText.Verbatim(text));
 
     public static RequirementsSyntaxTree Parse(SourceText text)
     {
-        var lines = ImmutableArray.CreateBuilder<RequirementsLine>();
+        var lines = new List<RequirementsLine>();
         var reader = new LineReader(text, 8 * text.ChunkSize);
         var pos = 0;
         while (pos < text.Length)
@@ -49,48 +59,97 @@ public sealed class RequirementsSyntaxTree
             lines.Add(LineParser.Parse(reader.Read(pos, out pos)));
         }
 
-        return new RequirementsSyntaxTree(text, lines.ToImmutable());
+        var blocks = new List<LineBlock>();
+        LineBlock.Split(lines, blocks);
+        return new RequirementsSyntaxTree(text, [.. blocks]);
     }
 
     /// <summary>The summary of line <paramref name="index"/>.</summary>
-    public LineFlags GetFlags(int index) => _flags[index];
-
-    /// <summary>The hash of line <paramref name="index"/>'s requirement name (see <see cref="RequirementsLine.NameHash"/>).</summary>
-    public int GetNameHash(int index) => _nameHashes[index];
-
-    /// <summary>
-    /// The first line at or after <paramref name="from"/> whose summary has any of <paramref name="any"/>,
-    /// or -1. Reads only the summary array, so finding the few lines of interest in a long file is cheap.
-    /// </summary>
-    public int NextLineWith(LineFlags any, int from)
+    public LineFlags GetFlags(int index)
     {
-        for (var i = Math.Max(0, from); i < _flags.Length; i++)
-        {
-            if ((_flags[i] & any) != 0)
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        var b = BlockOf(index);
+        return _blocks[b].Flags[index - _blockFirstLine[b]];
     }
 
-    /// <summary>Offset of line <paramref name="index"/> in <see cref="Text"/>.</summary>
-    public int GetLineStart(int index) => _starts[index];
+    /// <summary>The hash of line <paramref name="index"/>'s requirement name (see <see cref="RequirementsLine.NameHash"/>).</summary>
+    public int GetNameHash(int index)
+    {
+        var b = BlockOf(index);
+        return _blocks[b].NameHashes[index - _blockFirstLine[b]];
+    }
+
+    /// <summary>
+    /// The lines whose summary has any of <paramref name="any"/>, in order. Reads only the summaries
+    /// (and skips whole blocks without such lines), so finding the few lines of interest in a long file is cheap.
+    /// </summary>
+    public LineScan LinesWith(LineFlags any) => new(this, any);
+
+    /// <summary>Offset of line <paramref name="index"/> in <see cref="Text"/> (the line count gives the end of the text).</summary>
+    public int GetLineStart(int index)
+    {
+        if (index == LineCount)
+        {
+            return Text.Length;
+        }
+
+        var b = BlockOf(index);
+        return _blockStart[b] + _blocks[b].Starts[index - _blockFirstLine[b]];
+    }
 
     /// <summary>The full span (line breaks included) of line <paramref name="index"/>.</summary>
-    public TextSpan GetLineSpan(int index) => TextSpan.FromBounds(_starts[index], _starts[index + 1]);
+    public TextSpan GetLineSpan(int index) => new(GetLineStart(index), GetLine(index).FullWidth);
 
     /// <summary>The index of the logical line holding <paramref name="offset"/> (the end of the text belongs to the last line), or -1 for an empty file.</summary>
     public int GetLineIndex(int offset)
     {
-        if (Lines.IsEmpty)
+        if (LineCount == 0)
         {
             return -1;
         }
 
-        var i = Array.BinarySearch(_starts, 0, Lines.Length, Math.Clamp(offset, 0, Text.Length));
-        return i >= 0 ? Math.Min(i, Lines.Length - 1) : ~i - 1;
+        offset = Math.Clamp(offset, 0, Text.Length);
+        var b = UpperBound(_blockStart, _blocks.Length, offset) - 1;
+        var block = _blocks[b];
+        var local = UpperBound(block.Starts, block.Lines.Length, offset - _blockStart[b]) - 1;
+        return _blockFirstLine[b] + local;
+    }
+
+    private int LineCount => _blockFirstLine[^1];
+
+    private RequirementsLine GetLine(int index)
+    {
+        var b = BlockOf(index);
+        return _blocks[b].Lines[index - _blockFirstLine[b]];
+    }
+
+    private int BlockOf(int index)
+    {
+        if ((uint)index >= (uint)LineCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+
+        return UpperBound(_blockFirstLine, _blocks.Length, index) - 1;
+    }
+
+    /// <summary>The index of the first of the first <paramref name="count"/> elements greater than <paramref name="value"/> (sorted ascending).</summary>
+    private static int UpperBound(int[] sorted, int count, int value)
+    {
+        int lo = 0, hi = count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     public string ToFullString()
@@ -118,13 +177,13 @@ public sealed class RequirementsSyntaxTree
     public RequirementsSyntaxTree WithChange(TextChange change, SourceText newText)
     {
         var delta = change.NewText.Length - change.Span.Length;
-        if (change.Span.Start < 0 || change.Span.End > Text.Length || newText.Length != Text.Length + delta || Lines.IsEmpty)
+        if (change.Span.Start < 0 || change.Span.End > Text.Length || newText.Length != Text.Length + delta || LineCount == 0)
         {
             return Parse(newText);
         }
 
         var first = GetLineIndex(change.Span.Start);
-        if (first > 0 && change.Span.Start == _starts[first])
+        if (first > 0 && change.Span.Start == GetLineStart(first))
         {
             // An edit at the very start of a line can join the previous line's "\r" with a new "\n".
             first--;
@@ -133,74 +192,64 @@ public sealed class RequirementsSyntaxTree
         var editEndNew = change.Span.Start + change.NewText.Length;
         var parsed = new List<RequirementsLine>();
         var reader = new LineReader(newText, Math.Max(1, newText.ChunkSize / 2));
-        var pos = _starts[first];
+        var pos = GetLineStart(first);
         var oldIndex = first;
+        var oldStart = pos;
         while (pos < newText.Length)
         {
             if (pos >= editEndNew && pos - delta >= change.Span.End)
             {
                 // Find an old line that started exactly here; from it on the text is unchanged.
                 var oldPos = pos - delta;
-                while (oldIndex < Lines.Length && _starts[oldIndex] < oldPos)
+                while (oldIndex < LineCount && oldStart < oldPos)
                 {
+                    oldStart += GetLine(oldIndex).FullWidth;
                     oldIndex++;
                 }
 
-                if (oldIndex < Lines.Length && _starts[oldIndex] == oldPos)
+                if (oldIndex < LineCount && oldStart == oldPos)
                 {
-                    return Spliced(newText, first, parsed, oldIndex, delta);
+                    return Spliced(newText, first, parsed, oldIndex);
                 }
             }
 
             parsed.Add(LineParser.Parse(reader.Read(pos, out pos)));
         }
 
-        return Spliced(newText, first, parsed, Lines.Length, delta);
+        return Spliced(newText, first, parsed, LineCount);
     }
 
     /// <summary>
     /// The tree of an edit whose lines are this tree's lines before <paramref name="first"/>, then
-    /// <paramref name="parsed"/>, then this tree's lines from <paramref name="oldIndex"/> on (moved by
-    /// <paramref name="delta"/> characters). Lines, line starts and summaries of the kept lines are copied
-    /// in blocks, not recomputed.
+    /// <paramref name="parsed"/>, then this tree's lines from <paramref name="oldIndex"/> on. The blocks
+    /// holding lines <paramref name="first"/> to <paramref name="oldIndex"/> - 1 are rebuilt (taking in a
+    /// neighbour while they would be short); every other block is shared.
     /// </summary>
-    private RequirementsSyntaxTree Spliced(SourceText newText, int first, List<RequirementsLine> parsed, int oldIndex, int delta)
+    private RequirementsSyntaxTree Spliced(SourceText newText, int first, List<RequirementsLine> parsed, int oldIndex)
     {
-        var kept = Lines.Length - oldIndex;
-        var parsedEnd = first + parsed.Count;
-        var lines = new RequirementsLine[parsedEnd + kept];
-        Lines.CopyTo(0, lines, 0, first);
-        parsed.CopyTo(lines, first);
-        Lines.CopyTo(oldIndex, lines, parsedEnd, kept);
-
-        var starts = new int[lines.Length + 1];
-        var flags = new LineFlags[lines.Length];
-        var hashes = new int[lines.Length];
-        Array.Copy(_starts, starts, first + 1);
-        Array.Copy(_flags, flags, first);
-        Array.Copy(_nameHashes, hashes, first);
-        Array.Copy(_flags, oldIndex, flags, parsedEnd, kept);
-        Array.Copy(_nameHashes, oldIndex, hashes, parsedEnd, kept);
-        for (var i = 0; i < kept; i++)
+        var lo = first < LineCount ? BlockOf(first) : _blocks.Length - 1;
+        var hi = oldIndex > first ? BlockOf(oldIndex - 1) : lo;
+        var region = new List<RequirementsLine>(parsed.Count + 2 * BlockSize);
+        region.AddRange(_blocks[lo].Lines.AsSpan(0, first - _blockFirstLine[lo]));
+        region.AddRange(parsed);
+        region.AddRange(_blocks[hi].Lines.AsSpan(Math.Max(0, oldIndex - _blockFirstLine[hi])));
+        while (region.Count < BlockSize / 2 && (lo > 0 || hi < _blocks.Length - 1))
         {
-            starts[parsedEnd + i + 1] = _starts[oldIndex + i + 1] + delta;
+            if (hi < _blocks.Length - 1)
+            {
+                region.AddRange(_blocks[++hi].Lines);
+            }
+            else
+            {
+                region.InsertRange(0, _blocks[--lo].Lines);
+            }
         }
 
-        var tree = new RequirementsSyntaxTree(newText, ImmutableCollectionsMarshal.AsImmutableArray(lines), starts, flags, hashes);
-        tree.Summarize(first, parsedEnd);
-        return tree;
-    }
-
-    /// <summary>Fills in the start, summary and name hash of lines [<paramref name="from"/>, <paramref name="to"/>) (the start of line <paramref name="from"/> must be set).</summary>
-    private void Summarize(int from, int to)
-    {
-        for (var i = from; i < to; i++)
-        {
-            var line = Lines[i];
-            _starts[i + 1] = _starts[i] + line.FullWidth;
-            _flags[i] = line.Flags;
-            _nameHashes[i] = line.NameHash;
-        }
+        var blocks = new List<LineBlock>(_blocks.Length + 2);
+        blocks.AddRange(_blocks.AsSpan(0, lo));
+        LineBlock.Split(region, blocks);
+        blocks.AddRange(_blocks.AsSpan(hi + 1));
+        return new RequirementsSyntaxTree(newText, [.. blocks]);
     }
 
     /// <summary>How many line objects this tree shares with <paramref name="other"/> (for tests of reuse).</summary>
@@ -210,6 +259,161 @@ public sealed class RequirementsSyntaxTree
         return Lines.Count(set.Contains);
     }
 
+    /// <summary>How many blocks this tree shares with <paramref name="other"/> (for tests of sharing).</summary>
+    internal int CountSharedBlocks(RequirementsSyntaxTree other) => _blocks.Count(new HashSet<LineBlock>(other._blocks, ReferenceEqualityComparer.Instance).Contains);
+
+    internal int BlockCount => _blocks.Length;
+
+    /// <summary>The lines of a tree, in order (indexing finds the block first; enumerating walks the blocks).</summary>
+    public readonly struct LineList(RequirementsSyntaxTree tree) : IReadOnlyList<RequirementsLine>
+    {
+        public int Length => tree.LineCount;
+
+        public int Count => tree.LineCount;
+
+        public bool IsEmpty => tree.LineCount == 0;
+
+        public RequirementsLine this[int index] => tree.GetLine(index);
+
+        public LineEnumerator GetEnumerator() => new(tree);
+
+        IEnumerator<RequirementsLine> IEnumerable<RequirementsLine>.GetEnumerator()
+        {
+            var lines = GetEnumerator();
+            while (lines.MoveNext())
+            {
+                yield return lines.Current;
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => ((IEnumerable<RequirementsLine>)this).GetEnumerator();
+    }
+
+    /// <summary>Enumerates the lines of a tree as <see cref="RequirementsLine"/> objects.</summary>
+    public struct LineEnumerator(RequirementsSyntaxTree tree)
+    {
+        private LineScanEnumerator _scan = new(tree, LineFlags.None, all: true);
+
+        public readonly RequirementsLine Current => _scan.Current.Line;
+
+        public bool MoveNext() => _scan.MoveNext();
+    }
+
+    /// <summary>The lines of a tree whose summary has any of a set of flags (see <see cref="LinesWith"/>).</summary>
+    public readonly struct LineScan(RequirementsSyntaxTree tree, LineFlags any, bool all = false) : IEnumerable<LineEntry>
+    {
+        public LineScanEnumerator GetEnumerator() => new(tree, any, all);
+
+        IEnumerator<LineEntry> IEnumerable<LineEntry>.GetEnumerator()
+        {
+            var scan = GetEnumerator();
+            while (scan.MoveNext())
+            {
+                yield return scan.Current;
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => ((IEnumerable<LineEntry>)this).GetEnumerator();
+    }
+
+    /// <summary>Walks the blocks of a tree, skipping blocks none of whose lines has the flags asked for.</summary>
+    public struct LineScanEnumerator(RequirementsSyntaxTree tree, LineFlags any, bool all)
+    {
+        private int _block;
+        private int _local = -1;
+
+        public readonly LineEntry Current
+        {
+            get
+            {
+                var block = tree._blocks[_block];
+                return new LineEntry(tree._blockFirstLine[_block] + _local, block.Lines[_local], tree._blockStart[_block] + block.Starts[_local], block.Flags[_local], block.NameHashes[_local]);
+            }
+        }
+
+        public bool MoveNext()
+        {
+            while (_block < tree._blocks.Length)
+            {
+                var block = tree._blocks[_block];
+                if (all || (block.AnyFlags & any) != 0)
+                {
+                    for (_local++; _local < block.Lines.Length; _local++)
+                    {
+                        if (all || (block.Flags[_local] & any) != 0)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                _block++;
+                _local = -1;
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>One line found by <see cref="LinesWith"/>: its index, object, start offset, summary and name hash.</summary>
+    public readonly record struct LineEntry(int Index, RequirementsLine Line, int Start, LineFlags Flags, int NameHash);
+
+    /// <summary>
+    /// A run of consecutive lines with their starts (relative to the block), summaries and name hashes,
+    /// built once and shared by every tree whose edits left these lines alone.
+    /// </summary>
+    private sealed class LineBlock
+    {
+        private LineBlock(RequirementsLine[] lines)
+        {
+            Lines = lines;
+            Starts = new int[lines.Length];
+            Flags = new LineFlags[lines.Length];
+            NameHashes = new int[lines.Length];
+            var width = 0;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                Starts[i] = width;
+                width += lines[i].FullWidth;
+                Flags[i] = lines[i].Flags;
+                AnyFlags |= lines[i].Flags;
+                NameHashes[i] = lines[i].NameHash;
+            }
+
+            Width = width;
+        }
+
+        public RequirementsLine[] Lines { get; }
+
+        public int[] Starts { get; }
+
+        public LineFlags[] Flags { get; }
+
+        public int[] NameHashes { get; }
+
+        /// <summary>Every flag any line of the block has.</summary>
+        public LineFlags AnyFlags { get; }
+
+        /// <summary>The length of the block's text.</summary>
+        public int Width { get; }
+
+        /// <summary>Cuts <paramref name="lines"/> into blocks of about <see cref="BlockSize"/> lines.</summary>
+        public static void Split(List<RequirementsLine> lines, List<LineBlock> into)
+        {
+            var span = CollectionsMarshal.AsSpan(lines);
+            while (span.Length > 2 * BlockSize)
+            {
+                into.Add(new LineBlock(span[..BlockSize].ToArray()));
+                span = span[BlockSize..];
+            }
+
+            if (span.Length > 0)
+            {
+                into.Add(new LineBlock(span.ToArray()));
+            }
+        }
+    }
+
     /// <summary>A readable structural dump with absolute offsets, for tests and debugging.</summary>
     public string Dump()
     {
@@ -217,7 +421,7 @@ public sealed class RequirementsSyntaxTree
         for (var i = 0; i < Lines.Length; i++)
         {
             var line = Lines[i];
-            var s = _starts[i];
+            var s = GetLineStart(i);
             b.Append(i).Append(' ').Append(line.Kind).Append(' ').Append(Shift(new TextSpan(0, line.FullWidth), s)).Append(" phys=").Append(line.PhysicalLineCount).Append('\n');
             foreach (var t in line.Tokens)
             {

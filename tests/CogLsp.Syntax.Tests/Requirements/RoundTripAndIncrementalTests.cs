@@ -81,9 +81,60 @@ public sealed class RoundTripAndIncrementalTests
         Assert.True(tree.GetFlags(6).HasFlag(LineFlags.Options));
         Assert.Equal(tree.GetNameHash(1), RequirementsSyntaxTree.Parse("NumPy == 2.0\n").GetNameHash(0));
         Assert.Equal(0, tree.GetNameHash(0));
-        Assert.Equal(3, tree.NextLineWith(LineFlags.Location | LineFlags.Options, 0));
-        Assert.Equal(4, tree.NextLineWith(LineFlags.Location | LineFlags.Options, 4));
-        Assert.Equal(-1, tree.NextLineWith(LineFlags.Errors | LineFlags.IgnoredArguments, 6));
+        Assert.Equal([3, 4, 6], tree.LinesWith(LineFlags.Location | LineFlags.Options).Select(e => e.Index));
+        Assert.DoesNotContain(tree.LinesWith(LineFlags.Errors | LineFlags.IgnoredArguments), e => e.Index >= 6);
+    }
+
+    /// <summary>
+    /// Long files are kept in blocks of lines; edits that add, remove and join lines anywhere, including
+    /// across block edges and in bulk, must give the tree a full parse gives, block by block.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Random_edits_of_a_long_file_give_the_same_tree_as_a_full_parse(int seed)
+    {
+        var random = new Random(seed);
+        var text = string.Join("\n", RequirementsLineGenerator.Generate(seed, 1500)) + "\n";
+        var source = SourceText.Verbatim(text, chunkSize: 64);
+        var tree = RequirementsSyntaxTree.Parse(source);
+        string[] inserts = ["\n", "x\n", "numpy==1.0\n", "\\\n", "\r", "-r a.txt\n", "torch>=2 \\\n  --hash=sha256:00\n", ""];
+        for (var step = 0; step < 150; step++)
+        {
+            var start = random.Next(0, text.Length + 1);
+            var length = random.Next(10) == 0 ? random.Next(0, Math.Min(5000, text.Length - start) + 1) : random.Next(0, Math.Min(8, text.Length - start) + 1);
+            var inserted = random.Next(10) == 0
+                ? string.Concat(Enumerable.Range(0, random.Next(300)).Select(_ => inserts[random.Next(inserts.Length)]))
+                : inserts[random.Next(inserts.Length)];
+            var change = new TextChange(new TextSpan(start, length), inserted);
+            text = text[..start] + inserted + text[(start + length)..];
+            source = source.WithChanges([change]);
+            var incremental = tree.WithChange(change, source);
+            var full = RequirementsSyntaxTree.Parse(text);
+            Assert.Equal(full.Dump(), incremental.Dump());
+            AssertSameSummaries(full, incremental);
+            foreach (var flags in new[] { LineFlags.Requirement, LineFlags.Options | LineFlags.Errors, LineFlags.NotExactlyPinned })
+            {
+                Assert.Equal(
+                    Enumerable.Range(0, full.Lines.Length).Where(i => (full.GetFlags(i) & flags) != 0).Select(i => (i, full.GetLineStart(i), full.GetNameHash(i))),
+                    incremental.LinesWith(flags).Select(e => (e.Index, e.Start, e.NameHash)));
+            }
+
+            for (var probe = 0; probe < 20; probe++)
+            {
+                var offset = random.Next(0, text.Length + 1);
+                Assert.Equal(full.GetLineIndex(offset), incremental.GetLineIndex(offset));
+            }
+
+            if (incremental.Lines.Length > 4 * RequirementsSyntaxTree.BlockSize)
+            {
+                // Blocks keep their size rather than splitting into many small ones.
+                Assert.InRange(incremental.BlockCount, 2, (2 * incremental.Lines.Length / RequirementsSyntaxTree.BlockSize) + 2);
+            }
+
+            tree = incremental;
+        }
     }
 
     private static void AssertSameSummaries(RequirementsSyntaxTree expected, RequirementsSyntaxTree actual)
@@ -106,6 +157,19 @@ public sealed class RoundTripAndIncrementalTests
         var updated = tree.WithChange(change, SourceText.From(text).WithChanges([change]));
         Assert.Equal("51.0", updated.Lines[50].Requirement!.Specifiers[0].Version.Text);
         Assert.True(updated.CountSharedLines(tree) >= 98, $"only {updated.CountSharedLines(tree)} lines reused");
+    }
+
+    [Fact]
+    public void An_edit_shares_the_blocks_of_lines_it_does_not_touch()
+    {
+        var text = string.Concat(Enumerable.Range(0, 5000).Select(i => $"package{i}=={i}.0\n"));
+        var tree = RequirementsSyntaxTree.Parse(text);
+        var at = text.IndexOf("package2500==", StringComparison.Ordinal) + "package2500==".Length;
+        var change = new TextChange(new TextSpan(at, 0), "1");
+        var updated = tree.WithChange(change, SourceText.From(text).WithChanges([change]));
+        Assert.Equal("12500.0", updated.Lines[2500].Requirement!.Specifiers[0].Version.Text);
+        Assert.True(tree.BlockCount > 20);
+        Assert.InRange(updated.CountSharedBlocks(tree), tree.BlockCount - 2, tree.BlockCount - 1);
     }
 
     private static string RandomText(Random random, int length)
