@@ -18,6 +18,7 @@ public static class LatencyHarness
         keystrokes = EnvInt("COG_LSP_BENCH_KEYSTROKES") ?? keystrokes;
         warmup = EnvInt("COG_LSP_BENCH_WARMUP") ?? warmup;
         Pace = EnvInt("COG_LSP_BENCH_PACE_MS") ?? 0;
+        WarmupTime = TimeSpan.FromMilliseconds(EnvInt("COG_LSP_BENCH_WARMUP_MS") ?? 2000);
         var sizes = Environment.GetEnvironmentVariable("COG_LSP_BENCH_SIZES") is { Length: > 0 } list
             ? list.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
             : [100, 1_000, 10_000];
@@ -69,7 +70,7 @@ public static class LatencyHarness
                     baseline = p99;
                 }
 
-                Console.WriteLine($"  {lines,6} lines, {runs[0].Diagnostics,5} diagnostics: didOpen -> diagnostics {Median(runs.Select(r => r.Open).ToList()):F1} ms; didChange -> diagnostics over {count} keystrokes (after {warmup} unmeasured): p50 {p50:F2} ms, p90 {Across(t => Percentile(t, 0.90)):F2} ms, p99 {p99:F2} ms, max {Across(t => t.Max()):F2} ms (p99 = {p99 / baseline:F2}x the {sizes[0]}-line p99; p99 of each server: {string.Join(", ", runs.Select(r => Percentile(r.Typing, 0.99).ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))})");
+                Console.WriteLine($"  {lines,6} lines, {runs[0].Diagnostics,5} diagnostics: didOpen -> diagnostics {Median(runs.Select(r => r.Open).ToList()):F1} ms; didChange -> diagnostics over {count} keystrokes (after {warmup}+ unmeasured, {WarmupTime.TotalSeconds:F0} s or more): p50 {p50:F2} ms, p90 {Across(t => Percentile(t, 0.90)):F2} ms, p99 {p99:F2} ms, max {Across(t => t.Max()):F2} ms (p99 = {p99 / baseline:F2}x the {sizes[0]}-line p99; p99 of each server: {string.Join(", ", runs.Select(r => Percentile(r.Typing, 0.99).ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))})");
             }
         }
 
@@ -111,11 +112,15 @@ public static class LatencyHarness
         // Type a pinned requirement character by character on a new line in the middle of the file, then
         // delete it again with backspace, over and over: the file keeps its size and its diagnostics
         // (typing the same line again and again would pile up duplicates). The first keystrokes warm the
-        // server up (the runtime recompiles hot code in the background) and are not counted.
+        // server up and are not counted: at least `warmup` of them, for at least WarmupTime, because the
+        // runtime recompiles hot code in the background a while after it gets hot, and that work must not
+        // land in one file size's measurement and not in another's.
         var edits = TypeAndEraseEdits("numpy==1.26.4", lines / 2);
         var typing = new List<double>();
         var (pauseBefore, collectionsBefore) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
-        for (var k = 0; k < warmup + keystrokes; k++)
+        var warming = Stopwatch.StartNew();
+        var measuring = false;
+        for (var k = 0; typing.Count < keystrokes; k++)
         {
             var version = k + 2;
             var (line, start, endLine, end, inserted) = edits[k % edits.Count];
@@ -124,6 +129,7 @@ public static class LatencyHarness
                 Thread.Sleep(Pace);
             }
 
+            measuring |= k >= warmup && warming.Elapsed >= WarmupTime;
             var started = Stopwatch.GetTimestamp();
             client.Notify("textDocument/didChange", new
             {
@@ -131,7 +137,7 @@ public static class LatencyHarness
                 contentChanges = new[] { new { range = new { start = new { line, character = start }, end = new { line = endLine, character = end } }, text = inserted } },
             });
             client.WaitFor("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == uri && p.GetProperty("version").GetInt32() == version);
-            if (k >= warmup)
+            if (measuring)
             {
                 typing.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
@@ -151,6 +157,9 @@ public static class LatencyHarness
 
     /// <summary>Milliseconds between a keystroke's diagnostics and the next keystroke (0: back to back).</summary>
     private static int Pace { get; set; }
+
+    /// <summary>The least time the unmeasured keystrokes take before measuring starts.</summary>
+    private static TimeSpan WarmupTime { get; set; }
 
     /// <summary>SERVER value that hosts the server in this process (for profilers attached to the benchmark).</summary>
     public const string InProcess = "in-process";

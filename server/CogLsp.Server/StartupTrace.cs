@@ -19,14 +19,33 @@ public static class StartupTrace
         }
     }
 
+    private static readonly List<(int Generation, double PauseMs, long PromotedKiB)> Collections = [];
+    private static int s_seenCollections;
+
+    /// <summary>Records the latest collection if one happened since the last call (called after each change, so it sees nearly every one).</summary>
+    public static void NoteCollection()
+    {
+        if (Enabled && GC.CollectionCount(0) is var count && count != s_seenCollections)
+        {
+            s_seenCollections = count;
+            var info = GC.GetGCMemoryInfo(GCKind.Any);
+            lock (Collections)
+            {
+                Collections.Add((info.Generation, info.PauseDurations[0].TotalMilliseconds, info.PromotedBytes / 1024));
+            }
+        }
+    }
+
     /// <summary>Collections per generation and the total time the program was paused for them.</summary>
     public static void GarbageCollections()
     {
         if (Enabled)
         {
             Console.Error.WriteLine($"[gc] collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; paused {GC.GetTotalPauseDuration().TotalMilliseconds:F1} ms in all; allocated {GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0):F0} MiB");
-            var last = GC.GetGCMemoryInfo(GCKind.Ephemeral);
-            Console.Error.WriteLine($"[gc] last young collection: gen{last.Generation}, promoted {last.PromotedBytes / 1024.0:F0} KiB, heap {last.HeapSizeBytes / (1024.0 * 1024.0):F1} MiB, paused {last.PauseDurations[0].TotalMilliseconds:F2} ms");
+            lock (Collections)
+            {
+                Console.Error.WriteLine($"[gc] seen after changes (generation/pause ms/promoted KiB): {string.Join(" ", Collections.Select(c => $"{c.Generation}/{c.PauseMs:F1}/{c.PromotedKiB}"))}");
+            }
         }
     }
 }

@@ -116,6 +116,7 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
     {
         Publisher.OnStateChanged(handler.Method);
         _idleCollector.OnChange();
+        StartupTrace.NoteCollection();
     }
 
     private Task<object?> Dispatch(ILspHandler handler, JsonElement? parameters, CancellationToken cancellationToken, bool isNotification)
