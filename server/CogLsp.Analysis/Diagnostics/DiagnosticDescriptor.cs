@@ -28,7 +28,26 @@ public sealed record DiagnosticDescriptor(
     /// <summary>The anchor of this rule's section in docs/diagnostics.md.</summary>
     public string Anchor => $"{Id.ToLowerInvariant()}-{Name}";
 
-    public string HelpUri => $"{DocumentationBase}#{Anchor}";
+    /// <summary>The link to this rule's documentation (built once per <see cref="DocumentationBase"/>: every diagnostic carries it).</summary>
+    public string HelpUri
+    {
+        get
+        {
+            var documentation = DocumentationBase;
+            if (_help is { } help && ReferenceEquals(help.Base, documentation))
+            {
+                return help.Uri;
+            }
+
+            var uri = $"{documentation}#{Anchor}";
+            _help = new HelpLink(documentation, uri);
+            return uri;
+        }
+    }
+
+    private HelpLink? _help;
+
+    private sealed record HelpLink(string Base, string Uri);
 
     public string FormatMessage(params object?[] args) =>
         args.Length == 0 ? MessageFormat : string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args);

@@ -26,18 +26,20 @@ public readonly struct LspConverter(PositionEncoding encoding, DocumentUris uris
     public TextSpan ToSpan(SourceText text, Protocol.Range range) => text.GetSpan(
         new LinePositionSpan(new LinePosition(range.Start.Line, range.Start.Character), new LinePosition(range.End.Line, range.End.Character)), Encoding);
 
+    // LSP's DiagnosticTag values: 1 Unnecessary, 2 Deprecated (shared arrays: a diagnostic's tags are never changed).
+    private static readonly int[] UnnecessaryTag = [1];
+    private static readonly int[] DeprecatedTag = [2];
+    private static readonly int[] BothTags = [1, 2];
+
     public Protocol.Diagnostic ToDiagnostic(SourceText text, Analysis.Diagnostics.Diagnostic diagnostic, Func<string, SourceText?> textOf)
     {
-        var tags = new List<int>();
-        if (diagnostic.Tags.HasFlag(DiagnosticTags.Unnecessary))
+        var tags = (diagnostic.Tags & (DiagnosticTags.Unnecessary | DiagnosticTags.Deprecated)) switch
         {
-            tags.Add(1);
-        }
-
-        if (diagnostic.Tags.HasFlag(DiagnosticTags.Deprecated))
-        {
-            tags.Add(2);
-        }
+            DiagnosticTags.Unnecessary => UnnecessaryTag,
+            DiagnosticTags.Deprecated => DeprecatedTag,
+            DiagnosticTags.Unnecessary | DiagnosticTags.Deprecated => BothTags,
+            _ => null,
+        };
 
         var converter = this;
         var related = diagnostic.Related.IsDefaultOrEmpty
@@ -51,7 +53,7 @@ public readonly struct LspConverter(PositionEncoding encoding, DocumentUris uris
         return new Protocol.Diagnostic(ToRange(text, diagnostic.Span), (int)diagnostic.Severity, diagnostic.Id, "cog-lsp", diagnostic.Message)
         {
             CodeDescription = new CodeDescription(diagnostic.Descriptor.HelpUri),
-            Tags = tags.Count == 0 ? null : tags.ToArray(),
+            Tags = tags,
             RelatedInformation = related,
             Data = diagnostic.Properties.IsEmpty ? null : diagnostic.Properties.ToDictionary(),
         };

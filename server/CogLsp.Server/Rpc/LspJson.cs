@@ -17,8 +17,9 @@ public static class LspJson
             PropertyNameCaseInsensitive = false,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
 
-            // The wire is JSON for a program, not HTML: quotes, '<', '>', '&' and '`' need no escapes.
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            // The default encoder (it escapes HTML-sensitive and non-ASCII characters, which is still plain
+            // JSON): any other encoder turns off the generated fast path, which serialises a diagnostics
+            // message in about two thirds of the time.
         };
 
         // Generated code first for the hot messages; reflection for the rest.
