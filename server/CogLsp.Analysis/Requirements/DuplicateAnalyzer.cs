@@ -26,6 +26,12 @@ public sealed class DuplicateAnalyzer : IDiagnosticAnalyzer
     public void Analyze(AnalysisContext context)
     {
         var tree = RequirementsDocument.GetSyntax(context.Document);
+        if (!tree.HasRepeatedNameHashes)
+        {
+            // No two accepted requirements have names with the same hash, so no name occurs twice.
+            return;
+        }
+
         var lines = tree.Lines;
 
         // An open-addressing table of (line number, name hash) pairs keyed by the tree's name hashes: most

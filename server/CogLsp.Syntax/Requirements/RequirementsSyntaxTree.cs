@@ -29,10 +29,15 @@ public sealed class RequirementsSyntaxTree
     /// <summary>Offset of each block's first line, then the length of the text.</summary>
     private readonly int[] _blockStart;
 
-    private RequirementsSyntaxTree(SourceText text, LineBlock[] blocks)
+    /// <summary>This tree's name counts: computed on first use, or derived from the tree it was edited from.</summary>
+    private readonly NameCountsCell _names;
+
+    private RequirementsSyntaxTree(SourceText text, LineBlock[] blocks, NameCountsCell? names = null)
     {
         Text = text;
         _blocks = blocks;
+        _names = names ?? new NameCountsCell();
+        _names.Tree = this;
         _blockFirstLine = new int[blocks.Length + 1];
         _blockStart = new int[blocks.Length + 1];
         for (var b = 0; b < blocks.Length; b++)
@@ -77,6 +82,16 @@ public sealed class RequirementsSyntaxTree
         var b = BlockOf(index);
         return _blocks[b].NameHashes[index - _blockFirstLine[b]];
     }
+
+    /// <summary>
+    /// Whether two requirement lines that pip accepts have names with the same hash (so they may name the
+    /// same package). When false, no package is named twice. Kept up to date across edits from the
+    /// counts of the tree an edit came from, so asking costs the lines the edit touched, not the whole file.
+    /// </summary>
+    public bool HasRepeatedNameHashes => RepeatedNameHashCount > 0;
+
+    /// <summary>How many name hashes occur on more than one counted line.</summary>
+    internal int RepeatedNameHashCount => _names.Repeated();
 
     /// <summary>
     /// The lines whose summary has any of <paramref name="any"/>, in order. Reads only the summaries
@@ -249,8 +264,24 @@ public sealed class RequirementsSyntaxTree
         blocks.AddRange(_blocks.AsSpan(0, lo));
         LineBlock.Split(region, blocks);
         blocks.AddRange(_blocks.AsSpan(hi + 1));
-        return new RequirementsSyntaxTree(newText, [.. blocks]);
+
+        // The name counts change by the names of the lines replaced and of the lines parsed in their place.
+        var removed = new List<int>();
+        for (var i = first; i < oldIndex; i++)
+        {
+            if (CountedNameHash(GetFlags(i), GetNameHash(i)) is { } hash)
+            {
+                removed.Add(hash);
+            }
+        }
+
+        var added = parsed.Select(line => CountedNameHash(line.Flags, line.NameHash)).OfType<int>().ToArray();
+        return new RequirementsSyntaxTree(newText, [.. blocks], _names.DeriveCell([.. removed], added));
     }
+
+    /// <summary>The name hash a line adds to the name counts: requirement lines pip accepts that have a name.</summary>
+    private static int? CountedNameHash(LineFlags flags, int hash) =>
+        hash != 0 && (flags & (LineFlags.Requirement | LineFlags.Errors)) == LineFlags.Requirement ? hash : null;
 
     /// <summary>How many line objects this tree shares with <paramref name="other"/> (for tests of reuse).</summary>
     public int CountSharedLines(RequirementsSyntaxTree other)
@@ -352,6 +383,112 @@ public sealed class RequirementsSyntaxTree
             }
 
             return false;
+        }
+    }
+
+    /// <summary>How many counted lines have each name hash, and how many hashes occur more than once.</summary>
+    private sealed class NameCounts
+    {
+        public Dictionary<int, int> Counts { get; } = [];
+
+        public int Repeated { get; private set; }
+
+        public void Add(int hash)
+        {
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(Counts, hash, out _);
+            if (++count == 2)
+            {
+                Repeated++;
+            }
+        }
+
+        public void Remove(int hash)
+        {
+            ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(Counts, hash);
+            if (--count == 1)
+            {
+                Repeated--;
+            }
+            else if (count == 0)
+            {
+                Counts.Remove(hash);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A tree's <see cref="NameCounts"/>. Architecture: the counts of a long file are not copied on every
+    /// edit; the edited tree's cell takes them over from the cell of the tree it came from (if that cell
+    /// has them) and applies the edit's removed and added names. The old cell then no longer has them and
+    /// counts from scratch if asked again (rare: trees are asked in the order they were edited). A cell
+    /// refers to the previous cell only until it has its own counts, and only to a cell that had counts
+    /// when the edit was made, so no chain of old trees is kept alive.
+    /// </summary>
+    private sealed class NameCountsCell
+    {
+        private readonly object _gate = new();
+        private NameCounts? _counts;
+        private (NameCountsCell From, int[] Removed, int[] Added)? _pending;
+
+        public NameCountsCell DeriveCell(int[] removed, int[] added)
+        {
+            lock (_gate)
+            {
+                return new NameCountsCell { _pending = _counts is null ? null : (this, removed, added) };
+            }
+        }
+
+        /// <summary>The tree whose counts these are (set by the tree's constructor).</summary>
+        public RequirementsSyntaxTree Tree { get; set; } = null!;
+
+        public int Repeated()
+        {
+            lock (_gate)
+            {
+                return (_counts ??= Count()).Repeated;
+            }
+        }
+
+        /// <summary>The counts, from the previous cell's and the edit when it still has them, else from every line.</summary>
+        private NameCounts Count()
+        {
+            if (_pending is { } pending && pending.From.TakeCounts() is { } counts)
+            {
+                foreach (var hash in pending.Removed)
+                {
+                    counts.Remove(hash);
+                }
+
+                foreach (var hash in pending.Added)
+                {
+                    counts.Add(hash);
+                }
+            }
+            else
+            {
+                counts = new NameCounts();
+                foreach (var entry in Tree.LinesWith(LineFlags.Requirement))
+                {
+                    if (CountedNameHash(entry.Flags, entry.NameHash) is { } hash)
+                    {
+                        counts.Add(hash);
+                    }
+                }
+            }
+
+            _pending = null;
+            return counts;
+        }
+
+        /// <summary>Hands this cell's counts over to a cell derived from it (this cell counts again if asked later).</summary>
+        private NameCounts? TakeCounts()
+        {
+            lock (_gate)
+            {
+                var counts = _counts;
+                _counts = null;
+                return counts;
+            }
         }
     }
 

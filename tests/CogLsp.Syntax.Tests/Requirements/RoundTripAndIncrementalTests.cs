@@ -127,6 +127,20 @@ public sealed class RoundTripAndIncrementalTests
                 Assert.Equal(full.GetLineIndex(offset), incremental.GetLineIndex(offset));
             }
 
+            // Name counts are handed from tree to tree; asking some trees, and now and then an older tree
+            // again (whose counts moved on), must always agree with counting from scratch.
+            if (random.Next(4) != 0)
+            {
+                Assert.Equal(full.RepeatedNameHashCount, incremental.RepeatedNameHashCount);
+            }
+
+            if (random.Next(10) == 0)
+            {
+                Assert.Equal(RequirementsSyntaxTree.Parse(tree.Text).RepeatedNameHashCount, tree.RepeatedNameHashCount);
+            }
+
+            Assert.Equal(RepeatedNames(full), full.RepeatedNameHashCount);
+
             if (incremental.Lines.Length > 4 * RequirementsSyntaxTree.BlockSize)
             {
                 // Blocks keep their size rather than splitting into many small ones.
@@ -136,6 +150,10 @@ public sealed class RoundTripAndIncrementalTests
             tree = incremental;
         }
     }
+
+    /// <summary>How many package names two or more requirement lines pip accepts share (hash collisions aside, what name counts tell).</summary>
+    private static int RepeatedNames(RequirementsSyntaxTree tree) =>
+        tree.Lines.Where(l => !l.HasErrors && l.Requirement?.NormalizedName is not null).GroupBy(l => l.Requirement!.NormalizedName!).Count(g => g.Count() > 1);
 
     private static void AssertSameSummaries(RequirementsSyntaxTree expected, RequirementsSyntaxTree actual)
     {
