@@ -23,45 +23,53 @@ public sealed partial class Suppressions
     {
         var result = new Suppressions();
         var mentions = ImmutableArray.CreateBuilder<(string, TextSpan)>();
-        if (text.IndexOf("cog-lsp:") < 0)
+
+        // Only the lines that mention the marker are read: in a long file without suppressions this is one
+        // search, and the text's chunks remember their own search results from edit to edit.
+        for (var at = text.IndexOf(Marker, 0); at >= 0;)
         {
-            return result;
-        }
-
-        for (var line = 0; line < text.LineCount; line++)
-        {
-            var lineText = text.GetLineText(line);
-            var match = SuppressionPattern().Match(lineText);
-            if (!match.Success)
-            {
-                continue;
-            }
-
-            var standsAlone = string.IsNullOrWhiteSpace(lineText[..match.Index]);
-            var target = standsAlone ? line + 1 : line;
-            if (!result._byLine.TryGetValue(target, out var ids))
-            {
-                result._byLine[target] = ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            }
-
-            var list = match.Groups["ids"];
-            var offset = 0;
-            foreach (var raw in list.Value.Split(','))
-            {
-                var id = raw.Trim();
-                if (id.Length > 0)
-                {
-                    ids.Add(id);
-                    var start = text.GetLineStart(line) + list.Index + offset + raw.IndexOf(id, StringComparison.Ordinal);
-                    mentions.Add((id, new TextSpan(start, id.Length)));
-                }
-
-                offset += raw.Length + 1;
-            }
+            var line = text.GetLineIndex(at);
+            ReadLine(text, line, result, mentions);
+            var next = text.GetLineEndIncludingBreak(line);
+            at = next < text.Length ? text.IndexOf(Marker, next) : -1;
         }
 
         result.Mentions = mentions.ToImmutable();
         return result;
+    }
+
+    private const string Marker = "cog-lsp:";
+
+    private static void ReadLine(SourceText text, int line, Suppressions result, ImmutableArray<(string, TextSpan)>.Builder mentions)
+    {
+        var lineText = text.GetLineText(line);
+        var match = SuppressionPattern().Match(lineText);
+        if (!match.Success)
+        {
+            return;
+        }
+
+        var standsAlone = string.IsNullOrWhiteSpace(lineText[..match.Index]);
+        var target = standsAlone ? line + 1 : line;
+        if (!result._byLine.TryGetValue(target, out var ids))
+        {
+            result._byLine[target] = ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        var list = match.Groups["ids"];
+        var offset = 0;
+        foreach (var raw in list.Value.Split(','))
+        {
+            var id = raw.Trim();
+            if (id.Length > 0)
+            {
+                ids.Add(id);
+                var start = text.GetLineStart(line) + list.Index + offset + raw.IndexOf(id, StringComparison.Ordinal);
+                mentions.Add((id, new TextSpan(start, id.Length)));
+            }
+
+            offset += raw.Length + 1;
+        }
     }
 
     public bool IsSuppressed(string id, int line) => _byLine.TryGetValue(line, out var ids) && ids.Contains(id);

@@ -502,43 +502,64 @@ public sealed class SourceText
         return -1;
     }
 
-    /// <summary>The first index of <paramref name="value"/>, or -1 (ordinal comparison).</summary>
-    public int IndexOf(string value)
+    /// <summary>
+    /// The first index at or after <paramref name="start"/> of <paramref name="value"/>, or -1 (ordinal
+    /// comparison). Each chunk remembers where the last value searched for first occurs in it, so searching
+    /// an edited long text for the same value again reads only the chunks the edits made.
+    /// </summary>
+    public int IndexOf(string value, int start)
     {
-        if (_text is not null)
+        ArgumentException.ThrowIfNullOrEmpty(value);
+        start = Math.Max(0, start);
+        if (start >= Length)
         {
-            return _text.IndexOf(value, StringComparison.Ordinal);
+            return -1;
         }
 
-        if (value.Length == 0)
+        if (_chunks.Length == 1)
         {
-            return 0;
+            return _chunks[0].Text.IndexOf(value, start, StringComparison.Ordinal);
         }
 
-        for (var i = 0; i < _chunks.Length; i++)
+        for (var i = ChunkAt(start); i < _chunks.Length; i++)
         {
-            // Occurrences starting in this chunk: search it together with the head of what follows.
-            var chunk = _chunks[i].Text;
-            var found = chunk.AsSpan().IndexOf(value.AsSpan(), StringComparison.Ordinal);
+            var chunk = _chunks[i];
+            var from = Math.Max(0, start - _chunkStarts[i]);
+            var found = from == 0 ? chunk.FirstIndexOf(value) : chunk.Text.IndexOf(value, from, StringComparison.Ordinal);
             if (found >= 0)
             {
                 return _chunkStarts[i] + found;
             }
 
-            var tail = Math.Min(chunk.Length, value.Length - 1);
-            var across = Math.Min(Length - _chunkStarts[i + 1], value.Length - 1);
-            if (tail > 0 && across > 0)
+            // An occurrence that starts near the end of this chunk and runs on into the next.
+            for (var p = Math.Max(from, chunk.Text.Length - value.Length + 1); p < chunk.Text.Length; p++)
             {
-                var seam = ToString(new TextSpan(_chunkStarts[i + 1] - tail, tail + across));
-                found = seam.IndexOf(value, StringComparison.Ordinal);
-                if (found >= 0)
+                if (MatchesAt(_chunkStarts[i] + p, value))
                 {
-                    return _chunkStarts[i + 1] - tail + found;
+                    return _chunkStarts[i] + p;
                 }
             }
         }
 
         return -1;
+    }
+
+    private bool MatchesAt(int offset, string value)
+    {
+        if (offset + value.Length > Length)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < value.Length; k++)
+        {
+            if (this[offset + k] != value[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>How many "\n" characters <paramref name="span"/> holds (the line count Cog's "\n"-only split sees).</summary>
@@ -751,5 +772,22 @@ public sealed class SourceText
         public int[] Breaks { get; }
 
         public int LineFeeds { get; }
+
+        private SearchMemo? _search;
+
+        /// <summary>Where <paramref name="value"/> first occurs in this chunk, or -1; remembered for the last value asked for.</summary>
+        public int FirstIndexOf(string value)
+        {
+            if (_search is { } memo && ReferenceEquals(memo.Value, value))
+            {
+                return memo.Index;
+            }
+
+            var index = Text.IndexOf(value, StringComparison.Ordinal);
+            _search = new SearchMemo(value, index);
+            return index;
+        }
+
+        private sealed record SearchMemo(string Value, int Index);
     }
 }

@@ -244,7 +244,9 @@ public class SourceTextTests
                 }
             }
 
-            Assert.Equal(model.IndexOf("cog-lsp:", StringComparison.Ordinal), text.IndexOf("cog-lsp:"));
+            var searchFrom = random.Next(model.Length + 1);
+            Assert.Equal(model.IndexOf("cog-lsp:", StringComparison.Ordinal), text.IndexOf("cog-lsp:", 0));
+            Assert.Equal(searchFrom < model.Length ? model.IndexOf("cog-lsp:", searchFrom, StringComparison.Ordinal) : -1, text.IndexOf("cog-lsp:", searchFrom));
             Assert.Equal(SourceText.From(model).PreferredLineBreak, text.PreferredLineBreak);
             if (text.Length > 4 * chunkSize)
             {
