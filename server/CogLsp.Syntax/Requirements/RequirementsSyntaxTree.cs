@@ -206,7 +206,7 @@ public sealed class RequirementsSyntaxTree
 
         var editEndNew = change.Span.Start + change.NewText.Length;
         var parsed = new List<RequirementsLine>();
-        var reader = new LineReader(newText, Math.Max(1, newText.ChunkSize / 2));
+        var reader = new LineReader(newText, Math.Max(1, newText.ChunkSize / 8));
         var pos = GetLineStart(first);
         var oldIndex = first;
         var oldStart = pos;
@@ -260,10 +260,12 @@ public sealed class RequirementsSyntaxTree
             }
         }
 
-        var blocks = new List<LineBlock>(_blocks.Length + 2);
-        blocks.AddRange(_blocks.AsSpan(0, lo));
-        LineBlock.Split(region, blocks);
-        blocks.AddRange(_blocks.AsSpan(hi + 1));
+        var middle = new List<LineBlock>(1);
+        LineBlock.Split(region, middle);
+        var blocks = new LineBlock[_blocks.Length - (hi + 1 - lo) + middle.Count];
+        _blocks.AsSpan(0, lo).CopyTo(blocks);
+        middle.CopyTo(blocks, lo);
+        _blocks.AsSpan(hi + 1).CopyTo(blocks.AsSpan(lo + middle.Count));
 
         // The name counts change by the names of the lines replaced and of the lines parsed in their place.
         var removed = new List<int>();
@@ -276,7 +278,7 @@ public sealed class RequirementsSyntaxTree
         }
 
         var added = parsed.Select(line => CountedNameHash(line.Flags, line.NameHash)).OfType<int>().ToArray();
-        return new RequirementsSyntaxTree(newText, [.. blocks], _names.DeriveCell([.. removed], added));
+        return new RequirementsSyntaxTree(newText, blocks, _names.DeriveCell([.. removed], added));
     }
 
     /// <summary>The name hash a line adds to the name counts: requirement lines pip accepts that have a name.</summary>

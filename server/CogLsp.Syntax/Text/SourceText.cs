@@ -379,12 +379,8 @@ public sealed class SourceText
     /// </summary>
     private Chunk[] Replace(Chunk[] chunks, TextSpan span, string newText)
     {
-        var starts = new int[chunks.Length + 1];
-        for (var i = 0; i < chunks.Length; i++)
-        {
-            starts[i + 1] = starts[i] + chunks[i].Text.Length;
-        }
-
+        // The chunk starts of this text serve for its first edit; a second edit of one change set recounts them.
+        var starts = ReferenceEquals(chunks, _chunks) ? _chunkStarts : StartsOf(chunks);
         var lo = ChunkAt(starts, chunks.Length, span.Start);
         var hi = span.Length == 0 ? lo : Math.Max(lo, ChunkAt(starts, chunks.Length, span.End - 1));
         var region = string.Concat(
@@ -407,16 +403,30 @@ public sealed class SourceText
             region += chunks[++hi].Text;
         }
 
-        var result = new List<Chunk>(chunks.Length + 2);
-        result.AddRange(chunks.AsSpan(0, lo));
-        Split(region, _chunkSize, result);
-        result.AddRange(chunks.AsSpan(hi + 1));
-        if (result.Count == 0)
+        var middle = new List<Chunk>(1);
+        Split(region, _chunkSize, middle);
+        var kept = chunks.Length - (hi + 1 - lo);
+        if (kept + middle.Count == 0)
         {
-            result.Add(new Chunk(string.Empty));
+            return [new Chunk(string.Empty)];
         }
 
-        return [.. result];
+        var result = new Chunk[kept + middle.Count];
+        chunks.AsSpan(0, lo).CopyTo(result);
+        middle.CopyTo(result, lo);
+        chunks.AsSpan(hi + 1).CopyTo(result.AsSpan(lo + middle.Count));
+        return result;
+    }
+
+    private static int[] StartsOf(Chunk[] chunks)
+    {
+        var starts = new int[chunks.Length + 1];
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            starts[i + 1] = starts[i] + chunks[i].Text.Length;
+        }
+
+        return starts;
     }
 
     /// <summary>Cuts <paramref name="text"/> into chunks of about <paramref name="chunkSize"/> characters, never inside a "\r\n".</summary>
@@ -745,26 +755,36 @@ public sealed class SourceText
         public Chunk(string text)
         {
             Text = text;
-            var breaks = new List<int>();
-            for (var i = text.AsSpan().IndexOfAny('\r', '\n'); i >= 0;)
+
+            // Counted first, so the array is allocated once at its size.
+            var count = 0;
+            for (var i = text.AsSpan().IndexOfAny('\r', '\n'); i >= 0; i = NextBreakCharacter(text, i))
             {
-                // A "\n", or a "\r" not followed by "\n". A "\r" ending the chunk is a break: the next chunk
-                // never starts with the "\n" of the same "\r\n".
-                if (text[i] == '\n' || i + 1 >= text.Length || text[i + 1] != '\n')
-                {
-                    breaks.Add(i + 1);
-                }
-
-                if (text[i] == '\n')
-                {
-                    LineFeeds++;
-                }
-
-                var next = text.AsSpan(i + 1).IndexOfAny('\r', '\n');
-                i = next < 0 ? -1 : i + 1 + next;
+                count += IsBreakEnd(text, i) ? 1 : 0;
+                LineFeeds += text[i] == '\n' ? 1 : 0;
             }
 
-            Breaks = [.. breaks];
+            Breaks = count == 0 ? [] : new int[count];
+            count = 0;
+            for (var i = text.AsSpan().IndexOfAny('\r', '\n'); i >= 0 && count < Breaks.Length; i = NextBreakCharacter(text, i))
+            {
+                if (IsBreakEnd(text, i))
+                {
+                    Breaks[count++] = i + 1;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Whether a line break ends at <paramref name="i"/>: a "\n", or a "\r" not followed by "\n". A "\r"
+        /// ending the chunk is a break: the next chunk never starts with the "\n" of the same "\r\n".
+        /// </summary>
+        private static bool IsBreakEnd(string text, int i) => text[i] == '\n' || i + 1 >= text.Length || text[i + 1] != '\n';
+
+        private static int NextBreakCharacter(string text, int i)
+        {
+            var next = text.AsSpan(i + 1).IndexOfAny('\r', '\n');
+            return next < 0 ? -1 : i + 1 + next;
         }
 
         public string Text { get; }
