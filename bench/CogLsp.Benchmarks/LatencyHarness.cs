@@ -18,7 +18,7 @@ public static class LatencyHarness
         keystrokes = EnvInt("COG_LSP_BENCH_KEYSTROKES") ?? keystrokes;
         warmup = EnvInt("COG_LSP_BENCH_WARMUP") ?? warmup;
         Pace = EnvInt("COG_LSP_BENCH_PACE_MS") ?? 0;
-        WarmupTime = TimeSpan.FromMilliseconds(EnvInt("COG_LSP_BENCH_WARMUP_MS") ?? 2000);
+        WarmupTime = TimeSpan.FromMilliseconds(EnvInt("COG_LSP_BENCH_WARMUP_MS") ?? 8000);
         var sizes = Environment.GetEnvironmentVariable("COG_LSP_BENCH_SIZES") is { Length: > 0 } list
             ? list.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
             : [100, 1_000, 10_000];
@@ -112,9 +112,10 @@ public static class LatencyHarness
         // Type a pinned requirement character by character on a new line in the middle of the file, then
         // delete it again with backspace, over and over: the file keeps its size and its diagnostics
         // (typing the same line again and again would pile up duplicates). The first keystrokes warm the
-        // server up and are not counted: at least `warmup` of them, for at least WarmupTime, because the
-        // runtime recompiles hot code in the background a while after it gets hot, and that work must not
-        // land in one file size's measurement and not in another's.
+        // server up and are not counted: at least `warmup` of them, for at least WarmupTime. The runtime
+        // recompiles hot code in stages, in the background, for several seconds (measured here: after 2 s a
+        // keystroke still took about three times as long as after 8 s); measuring before that is over
+        // would compare file sizes in different compilation states.
         var edits = TypeAndEraseEdits("numpy==1.26.4", lines / 2);
         var typing = new List<double>();
         var (pauseBefore, collectionsBefore) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
