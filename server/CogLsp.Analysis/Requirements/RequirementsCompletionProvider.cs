@@ -17,19 +17,22 @@ public sealed class RequirementsCompletionProvider(IVersionSource? versions = nu
 
     public IEnumerable<CompletionItem> GetCompletions(FeatureContext context, int offset)
     {
-        var text = context.Document.Text.Text;
-        offset = Math.Clamp(offset, 0, text.Length);
-        var start = offset;
-        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+        // Only the line up to the cursor is read (a word never spans a line break, which is white space).
+        var source = context.Document.Text;
+        offset = Math.Clamp(offset, 0, source.Length);
+        var lineStart = source.GetLineStart(source.GetLineIndex(offset));
+        var before = source.ToString(TextSpan.FromBounds(lineStart, offset));
+        var wordStart = before.Length;
+        while (wordStart > 0 && !char.IsWhiteSpace(before[wordStart - 1]))
         {
-            start--;
+            wordStart--;
         }
 
-        var word = text[start..offset];
-        var lineStart = context.Document.Text.GetLineStart(context.Document.Text.GetLineIndex(offset));
+        var start = lineStart + wordStart;
+        var word = before[wordStart..];
         if (word.StartsWith('-'))
         {
-            var atLineStart = string.IsNullOrWhiteSpace(text[lineStart..start]);
+            var atLineStart = string.IsNullOrWhiteSpace(before[..wordStart]);
             var replace = TextSpan.FromBounds(start, offset);
             return RequirementsOption.All
                 .Where(o => atLineStart || o.Scope == OptionScope.PerRequirement)
