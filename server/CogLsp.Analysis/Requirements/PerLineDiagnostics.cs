@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CogLsp.Analysis.Diagnostics;
 using CogLsp.Syntax.Requirements;
+using CogLsp.Syntax.Text;
 
 namespace CogLsp.Analysis.Requirements;
 
@@ -9,7 +10,8 @@ namespace CogLsp.Analysis.Requirements;
 /// in a static field: each takes one of the lines' memo slots), remembering them on the line
 /// object. The incremental parser reuses every line an edit did not touch, so a keystroke re-analyses
 /// only the lines it changed: a line without findings is reused wherever it now stands; a line with
-/// findings is reused when it has not moved (its spans are document offsets) and analysed again otherwise.
+/// findings is reused as it is when it has not moved, and with its spans moved when it has (its spans are
+/// document offsets; findings that point at other places are analysed again instead).
 /// </summary>
 public sealed class PerLineDiagnostics(LineFlags interest, PerLineDiagnostics.AnalyzeLine analyzeLine)
 {
@@ -28,6 +30,20 @@ public sealed class PerLineDiagnostics(LineFlags interest, PerLineDiagnostics.An
             if (line.GetMemo(_slot) is Entry entry && (entry.Diagnostics.IsEmpty || (entry.Start == start && entry.Path == path)))
             {
                 foreach (var diagnostic in entry.Diagnostics)
+                {
+                    context.Report(diagnostic);
+                }
+
+                continue;
+            }
+
+            if (line.GetMemo(_slot) is Entry moved && moved.Path == path && moved.Diagnostics.All(d => d.Related.IsDefaultOrEmpty))
+            {
+                // The line moved (an edit before it changed its start): its findings are the same, moved with it.
+                var delta = start - moved.Start;
+                var shifted = moved.Diagnostics.Select(d => d with { Span = new TextSpan(d.Span.Start + delta, d.Span.Length) }).ToImmutableArray();
+                line.SetMemo(_slot, new Entry(start, path, shifted));
+                foreach (var diagnostic in shifted)
                 {
                     context.Report(diagnostic);
                 }
