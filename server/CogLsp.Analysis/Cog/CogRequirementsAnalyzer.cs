@@ -28,7 +28,7 @@ public sealed class CogRequirementsAnalyzer(ICogConfigProvider configs) : IDiagn
                 continue;
             }
 
-            var diagnostic = Diagnostic.Create(CogDiagnostics.ForRequirement(finding.Kind), context.Document.Path, span, finding.Message) with { Severity = finding.Severity };
+            var diagnostic = new Diagnostic(CogDiagnostics.ForRequirement(finding.Kind), context.Document.Path, span, finding.Message, finding.Severity);
             if (finding.Fix is not null)
             {
                 diagnostic = diagnostic.WithProperty("fix", finding.Fix);

@@ -43,7 +43,7 @@ public sealed class DiagnosticService(LanguageServices services)
         var result = ImmutableArray.CreateBuilder<Diagnostic>(context.Diagnostics.Count);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (suppressions.IsSuppressed(diagnostic.Id, document.Text.GetLineIndex(diagnostic.Span.Start)))
+            if (!suppressions.IsEmpty && suppressions.IsSuppressed(diagnostic.Id, document.Text.GetLineIndex(diagnostic.Span.Start)))
             {
                 continue;
             }

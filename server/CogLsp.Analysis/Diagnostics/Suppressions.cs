@@ -72,6 +72,9 @@ public sealed partial class Suppressions
         }
     }
 
+    /// <summary>True when the text has no suppression comment.</summary>
+    public bool IsEmpty => _byLine.Count == 0;
+
     public bool IsSuppressed(string id, int line) => _byLine.TryGetValue(line, out var ids) && ids.Contains(id);
 
     [GeneratedRegex(@"#\s*cog-lsp:\s*ignore\[(?<ids>[^\]]*)\]")]
