@@ -38,11 +38,10 @@ public sealed class SourceText
         _chunks = chunks;
         _chunkSize = chunkSize;
         HasByteOrderMark = hasByteOrderMark;
-        _chunkStarts = new int[chunks.Length + 1];
+        _chunkStarts = StartsOf(chunks);
         _breaksBefore = new int[chunks.Length + 1];
         for (var i = 0; i < chunks.Length; i++)
         {
-            _chunkStarts[i + 1] = _chunkStarts[i] + chunks[i].Text.Length;
             _breaksBefore[i + 1] = _breaksBefore[i] + chunks[i].Breaks.Length;
         }
 
@@ -234,7 +233,7 @@ public sealed class SourceText
 
         // Line n starts just past the n-th line break (counting from 1).
         var k = line - 1;
-        var i = UpperBound(_breaksBefore, k) - 1;
+        var i = SortedOffsets.UpperBound(_breaksBefore, k) - 1;
         return _chunkStarts[i] + _chunks[i].Breaks[k - _breaksBefore[i]];
     }
 
@@ -268,7 +267,7 @@ public sealed class SourceText
     {
         offset = Math.Clamp(offset, 0, Length);
         var i = ChunkAt(offset);
-        return _breaksBefore[i] + UpperBound(_chunks[i].Breaks, offset - _chunkStarts[i]);
+        return _breaksBefore[i] + SortedOffsets.UpperBound(_chunks[i].Breaks, offset - _chunkStarts[i]);
     }
 
     public LinePosition GetLinePosition(int offset, PositionEncoding encoding = PositionEncoding.Utf16)
@@ -462,11 +461,7 @@ public sealed class SourceText
     /// <summary>The chunk holding <paramref name="offset"/>; the end of the text belongs to the last chunk.</summary>
     private int ChunkAt(int offset) => ChunkAt(_chunkStarts, _chunks.Length, offset);
 
-    private static int ChunkAt(int[] starts, int count, int offset)
-    {
-        var index = Array.BinarySearch(starts, 0, count, offset);
-        return index >= 0 ? index : ~index - 1;
-    }
+    private static int ChunkAt(int[] starts, int count, int offset) => SortedOffsets.Floor(starts.AsSpan(0, count), offset);
 
     /// <summary>The first index of <paramref name="c"/> at or after <paramref name="start"/>, or -1.</summary>
     public int IndexOf(char c, int start)
@@ -691,26 +686,6 @@ public sealed class SourceText
 
             return "\n";
         }
-    }
-
-    /// <summary>The index of the first element greater than <paramref name="value"/> (sorted ascending).</summary>
-    private static int UpperBound(int[] sorted, int value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     private static int Utf8Length(ReadOnlySpan<char> chars)
