@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 using System.Text;
 using CogLsp.Syntax.Text;
@@ -32,12 +33,11 @@ public sealed class RequirementsSyntaxTree
     /// <summary>This tree's name counts: computed on first use, or derived from the tree it was edited from.</summary>
     private readonly NameCountsCell _names;
 
-    private RequirementsSyntaxTree(SourceText text, LineBlock[] blocks, NameCountsCell? names = null)
+    private RequirementsSyntaxTree(SourceText text, LineBlock[] blocks, NameCountsCell.Derivation? names = null)
     {
         Text = text;
         _blocks = blocks;
-        _names = names ?? new NameCountsCell();
-        _names.Tree = this;
+        _names = new NameCountsCell(this, names);
         _blockFirstLine = new int[blocks.Length + 1];
         _blockStart = new int[blocks.Length + 1];
         for (var b = 0; b < blocks.Length; b++)
@@ -84,14 +84,11 @@ public sealed class RequirementsSyntaxTree
     }
 
     /// <summary>
-    /// Whether two requirement lines that pip accepts have names with the same hash (so they may name the
-    /// same package). When false, no package is named twice. Kept up to date across edits from the
-    /// counts of the tree an edit came from, so asking costs the lines the edit touched, not the whole file.
+    /// The name hashes (see <see cref="RequirementsLine.NameHash"/>) that more than one requirement line
+    /// pip accepts has: only those lines can name the same package. Kept up to date across edits from
+    /// the counts of the tree an edit came from, so asking costs the lines the edit touched, not the file.
     /// </summary>
-    public bool HasRepeatedNameHashes => RepeatedNameHashCount > 0;
-
-    /// <summary>How many name hashes occur on more than one counted line.</summary>
-    internal int RepeatedNameHashCount => _names.Repeated();
+    public IReadOnlySet<int> RepeatedNameHashes => _names.Repeated();
 
     /// <summary>
     /// The lines whose summary has any of <paramref name="any"/>, in order. Reads only the summaries
@@ -123,9 +120,9 @@ public sealed class RequirementsSyntaxTree
         }
 
         offset = Math.Clamp(offset, 0, Text.Length);
-        var b = UpperBound(_blockStart, _blocks.Length, offset) - 1;
+        var b = SortedOffsets.Floor(_blockStart.AsSpan(0, _blocks.Length), offset);
         var block = _blocks[b];
-        var local = UpperBound(block.Starts, block.Lines.Length, offset - _blockStart[b]) - 1;
+        var local = SortedOffsets.Floor(block.Starts, offset - _blockStart[b]);
         return _blockFirstLine[b] + local;
     }
 
@@ -144,27 +141,7 @@ public sealed class RequirementsSyntaxTree
             throw new ArgumentOutOfRangeException(nameof(index));
         }
 
-        return UpperBound(_blockFirstLine, _blocks.Length, index) - 1;
-    }
-
-    /// <summary>The index of the first of the first <paramref name="count"/> elements greater than <paramref name="value"/> (sorted ascending).</summary>
-    private static int UpperBound(int[] sorted, int count, int value)
-    {
-        int lo = 0, hi = count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
+        return SortedOffsets.Floor(_blockFirstLine.AsSpan(0, _blocks.Length), index);
     }
 
     public string ToFullString()
@@ -278,7 +255,7 @@ public sealed class RequirementsSyntaxTree
         }
 
         var added = parsed.Select(line => CountedNameHash(line.Flags, line.NameHash)).OfType<int>().ToArray();
-        return new RequirementsSyntaxTree(newText, blocks, _names.DeriveCell([.. removed], added));
+        return new RequirementsSyntaxTree(newText, blocks, _names.Derive([.. removed], added));
     }
 
     /// <summary>The name hash a line adds to the name counts: requirement lines pip accepts that have a name.</summary>
@@ -388,19 +365,19 @@ public sealed class RequirementsSyntaxTree
         }
     }
 
-    /// <summary>How many counted lines have each name hash, and how many hashes occur more than once.</summary>
+    /// <summary>How many counted lines have each name hash, and which hashes occur more than once.</summary>
     private sealed class NameCounts
     {
         public Dictionary<int, int> Counts { get; } = [];
 
-        public int Repeated { get; private set; }
+        public HashSet<int> Repeated { get; } = [];
 
         public void Add(int hash)
         {
             ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(Counts, hash, out _);
             if (++count == 2)
             {
-                Repeated++;
+                Repeated.Add(hash);
             }
         }
 
@@ -409,7 +386,7 @@ public sealed class RequirementsSyntaxTree
             ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(Counts, hash);
             if (--count == 1)
             {
-                Repeated--;
+                Repeated.Remove(hash);
             }
             else if (count == 0)
             {
@@ -421,40 +398,51 @@ public sealed class RequirementsSyntaxTree
     /// <summary>
     /// A tree's <see cref="NameCounts"/>. Architecture: the counts of a long file are not copied on every
     /// edit; the edited tree's cell takes them over from the cell of the tree it came from (if that cell
-    /// has them) and applies the edit's removed and added names. The old cell then no longer has them and
-    /// counts from scratch if asked again (rare: trees are asked in the order they were edited). A cell
-    /// refers to the previous cell only until it has its own counts, and only to a cell that had counts
-    /// when the edit was made, so no chain of old trees is kept alive.
+    /// has them) and applies the edit's removed and added names. The old cell keeps its answer, a copy of
+    /// the repeated hashes (usually none) that later edits never change, but has no counts to hand on: a
+    /// second tree edited from it counts from scratch (rare: edits follow one another). A cell refers to
+    /// the previous cell only until it has its own counts, and only to a cell that had counts when the
+    /// edit was made, so no chain of old trees is kept alive.
     /// </summary>
-    private sealed class NameCountsCell
+    private sealed class NameCountsCell(RequirementsSyntaxTree tree, NameCountsCell.Derivation? derivation)
     {
         private readonly object _gate = new();
+        private Derivation? _pending = derivation;
         private NameCounts? _counts;
-        private (NameCountsCell From, int[] Removed, int[] Added)? _pending;
+        private IReadOnlySet<int>? _repeated;
 
-        public NameCountsCell DeriveCell(int[] removed, int[] added)
+        /// <summary>How a cell's counts follow from the counts of the cell it was derived from.</summary>
+        public sealed record Derivation(NameCountsCell From, int[] Removed, int[] Added);
+
+        /// <summary>How the counts of a tree edited from this one follow from these; null when this cell has none to hand over.</summary>
+        public Derivation? Derive(int[] removed, int[] added)
         {
             lock (_gate)
             {
-                return new NameCountsCell { _pending = _counts is null ? null : (this, removed, added) };
+                return _counts is null ? null : new Derivation(this, removed, added);
             }
         }
 
-        /// <summary>The tree whose counts these are (set by the tree's constructor).</summary>
-        public RequirementsSyntaxTree Tree { get; set; } = null!;
-
-        public int Repeated()
+        public IReadOnlySet<int> Repeated()
         {
             lock (_gate)
             {
-                return (_counts ??= Count()).Repeated;
+                if (_repeated is null)
+                {
+                    _counts = Count();
+                    _repeated = _counts.Repeated.Count == 0 ? FrozenSet<int>.Empty : _counts.Repeated.ToFrozenSet();
+                }
+
+                return _repeated;
             }
         }
 
         /// <summary>The counts, from the previous cell's and the edit when it still has them, else from every line.</summary>
         private NameCounts Count()
         {
-            if (_pending is { } pending && pending.From.TakeCounts() is { } counts)
+            var pending = _pending;
+            _pending = null;
+            if (pending?.From.TakeCounts() is { } counts)
             {
                 foreach (var hash in pending.Removed)
                 {
@@ -465,24 +453,23 @@ public sealed class RequirementsSyntaxTree
                 {
                     counts.Add(hash);
                 }
+
+                return counts;
             }
-            else
+
+            counts = new NameCounts();
+            foreach (var entry in tree.LinesWith(LineFlags.Requirement))
             {
-                counts = new NameCounts();
-                foreach (var entry in Tree.LinesWith(LineFlags.Requirement))
+                if (CountedNameHash(entry.Flags, entry.NameHash) is { } hash)
                 {
-                    if (CountedNameHash(entry.Flags, entry.NameHash) is { } hash)
-                    {
-                        counts.Add(hash);
-                    }
+                    counts.Add(hash);
                 }
             }
 
-            _pending = null;
             return counts;
         }
 
-        /// <summary>Hands this cell's counts over to a cell derived from it (this cell counts again if asked later).</summary>
+        /// <summary>Hands this cell's counts over to a cell derived from it; this cell keeps its answer.</summary>
         private NameCounts? TakeCounts()
         {
             lock (_gate)
