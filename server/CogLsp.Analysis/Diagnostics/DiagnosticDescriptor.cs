@@ -49,12 +49,6 @@ public sealed record DiagnosticDescriptor(
 
     private sealed record HelpLink(string Base, string Uri);
 
-    public string FormatMessage(params object?[] args) => args switch
-    {
-        [] => MessageFormat,
-
-        // Rules whose whole message is given (Cog's own wording) keep the string they were given.
-        [string whole] when MessageFormat == "{0}" => whole,
-        _ => string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args),
-    };
+    public string FormatMessage(params object?[] args) =>
+        args.Length == 0 ? MessageFormat : string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args);
 }

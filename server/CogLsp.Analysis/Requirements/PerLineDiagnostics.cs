@@ -27,9 +27,10 @@ public sealed class PerLineDiagnostics(LineFlags interest, PerLineDiagnostics.An
         List<Diagnostic>? sink = null;
         foreach (var (i, line, start, _, _) in tree.LinesWith(interest))
         {
-            if (line.GetMemo(_slot) is Entry entry && (entry.Diagnostics.IsEmpty || (entry.Start == start && entry.Path == path)))
+            var memo = line.GetMemo(_slot) as Entry;
+            if (memo is not null && (memo.Diagnostics.IsEmpty || (memo.Start == start && memo.Path == path)))
             {
-                foreach (var diagnostic in entry.Diagnostics)
+                foreach (var diagnostic in memo.Diagnostics)
                 {
                     context.Report(diagnostic);
                 }
@@ -37,11 +38,11 @@ public sealed class PerLineDiagnostics(LineFlags interest, PerLineDiagnostics.An
                 continue;
             }
 
-            if (line.GetMemo(_slot) is Entry moved && moved.Path == path && moved.Diagnostics.All(d => d.Related.IsDefaultOrEmpty))
+            if (memo is not null && memo.Path == path && memo.Diagnostics.All(d => d.Related.IsDefaultOrEmpty))
             {
                 // The line moved (an edit before it changed its start): its findings are the same, moved with it.
-                var delta = start - moved.Start;
-                var shifted = moved.Diagnostics.Select(d => d with { Span = new TextSpan(d.Span.Start + delta, d.Span.Length) }).ToImmutableArray();
+                var delta = start - memo.Start;
+                var shifted = memo.Diagnostics.Select(d => d with { Span = new TextSpan(d.Span.Start + delta, d.Span.Length) }).ToImmutableArray();
                 line.SetMemo(_slot, new Entry(start, path, shifted));
                 foreach (var diagnostic in shifted)
                 {
