@@ -30,13 +30,12 @@ public sealed class SourceText
     /// <summary>How many line breaks the chunks before each chunk hold, then the total.</summary>
     private readonly int[] _breaksBefore;
 
-    private readonly int _chunkSize;
     private string? _text;
 
     private SourceText(Chunk[] chunks, bool hasByteOrderMark, int chunkSize)
     {
         _chunks = chunks;
-        _chunkSize = chunkSize;
+        ChunkSize = chunkSize;
         HasByteOrderMark = hasByteOrderMark;
         _chunkStarts = StartsOf(chunks);
         _breaksBefore = new int[chunks.Length + 1];
@@ -73,7 +72,7 @@ public sealed class SourceText
     public bool HasByteOrderMark { get; }
 
     /// <summary>The chunk size this text and the texts edited from it use (a reader of it can size its buffers to match).</summary>
-    internal int ChunkSize => _chunkSize;
+    internal int ChunkSize { get; }
 
     /// <summary>How many chunks the text is stored in (for tests of sharing).</summary>
     internal int ChunkCount => _chunks.Length;
@@ -96,16 +95,16 @@ public sealed class SourceText
     }
 
     /// <summary>Text as an editor sends it. A leading U+FEFF is taken to be a byte order mark and kept aside.</summary>
-    public static SourceText From(string text) => From(text, DefaultChunkSize);
-
-    /// <summary>As <see cref="From(string)"/>, with chunks of about <paramref name="chunkSize"/> characters (tests use small ones).</summary>
-    internal static SourceText From(string text, int chunkSize)
+    public static SourceText From(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Length > 0 && text[0] == '\uFEFF' ? Create(text[1..], true, chunkSize) : Create(text, false, chunkSize);
+        return text.Length > 0 && text[0] == '\uFEFF' ? Create(text[1..], true, DefaultChunkSize) : Create(text, false, DefaultChunkSize);
     }
 
-    /// <summary>The text exactly as given: a leading U+FEFF stays part of it (for parsing strings that are not documents).</summary>
+    /// <summary>
+    /// The text exactly as given: a leading U+FEFF stays part of it (for parsing strings that are not
+    /// documents). Tests pass small chunk sizes, so that short texts span many chunks.
+    /// </summary>
     internal static SourceText Verbatim(string text, int chunkSize = DefaultChunkSize) => Create(text, false, chunkSize);
 
     /// <summary>
@@ -366,7 +365,7 @@ public sealed class SourceText
             chunks = Replace(chunks, ordered[c].Span, ordered[c].NewText);
         }
 
-        return new SourceText(chunks, HasByteOrderMark, _chunkSize);
+        return new SourceText(chunks, HasByteOrderMark, ChunkSize);
     }
 
     public SourceText WithChange(TextSpan span, string newText) => WithChanges([new TextChange(span, newText)]);
@@ -387,7 +386,7 @@ public sealed class SourceText
             newText,
             chunks[hi].Text.AsSpan(span.End - starts[hi]));
 
-        while (region.Length < _chunkSize / 2 && (lo > 0 || hi < chunks.Length - 1))
+        while (region.Length < ChunkSize / 2 && (lo > 0 || hi < chunks.Length - 1))
         {
             region = hi < chunks.Length - 1 ? region + chunks[++hi].Text : chunks[--lo].Text + region;
         }
@@ -403,7 +402,7 @@ public sealed class SourceText
         }
 
         var middle = new List<Chunk>(1);
-        Split(region, _chunkSize, middle);
+        Split(region, ChunkSize, middle);
         var kept = chunks.Length - (hi + 1 - lo);
         if (kept + middle.Count == 0)
         {

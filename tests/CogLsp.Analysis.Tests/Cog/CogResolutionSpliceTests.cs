@@ -37,7 +37,7 @@ public class CogResolutionSpliceTests
             var text = RandomFile(random);
             var resolution = CogResolver.Resolve(config, text);
             // Small chunks for some files, so that regions and line counts cross chunk edges; edits share the chunks they do not touch.
-            var previous = file % 2 == 0 ? SourceText.From(text) : SourceText.From(text, chunkSize: 2 + random.Next(20));
+            var previous = file % 2 == 0 ? SourceText.From(text) : SourceText.Verbatim(text, chunkSize: 2 + random.Next(20));
             for (var edit = 0; edit < 60; edit++)
             {
                 var edited = RandomEdit(random, text);

@@ -29,7 +29,7 @@ public class SuppressionsTests
         var random = new Random(7);
         string[] pieces = ["numpy==1.0\n", "# cog-lsp: ignore[REQ0101]\n", "x>=1  # cog-lsp: ignore[A, B]\n", "cog-lsp:", "# cog-", "lsp: ignore[C]\n", "\r\n", "z\n"];
         var model = string.Concat(Enumerable.Range(0, 300).Select(_ => pieces[random.Next(pieces.Length)]));
-        var text = SourceText.From(model, chunkSize: 16);
+        var text = SourceText.Verbatim(model, chunkSize: 16);
         for (var round = 0; round < 200; round++)
         {
             var start = random.Next(model.Length + 1);

@@ -35,7 +35,7 @@ public class IncrementalDiagnosticsTests
             .Add("/p/cog.yaml", RequirementsTestWorkspace.CogYamlNamingIt)
             .Add("/p/requirements.txt", text)
             .Add("/p/predict.py", "class Predictor: pass\n");
-        var workspace = WorkspaceSnapshot.Create(disk, ["/p"]).WithOpenDocument(RequirementsTestWorkspace.Path, SourceText.From(text, chunkSize: 64), 1, DocumentKind.Requirements);
+        var workspace = WorkspaceSnapshot.Create(disk, ["/p"]).WithOpenDocument(RequirementsTestWorkspace.Path, SourceText.Verbatim(text, chunkSize: 64), 1, DocumentKind.Requirements);
         var service = new DiagnosticService(services);
         _ = service.GetDiagnostics(workspace, workspace.OpenDocuments[RequirementsTestWorkspace.Path]);
         for (var step = 0; step < 60; step++)

@@ -170,7 +170,7 @@ public class SourceTextTests
         for (var round = 0; round < 3000; round++)
         {
             var text = string.Concat(Enumerable.Range(0, random.Next(0, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
-            var before = SourceText.From(text, chunkSize: 2 + random.Next(4));
+            var before = SourceText.Verbatim(text, chunkSize: 2 + random.Next(4));
             var start = random.Next(text.Length + 1);
             var change = new TextChange(new TextSpan(start, random.Next(text.Length - start + 1)), pieces[random.Next(pieces.Length)]);
             var derived = before.WithChanges([change]);
@@ -193,7 +193,7 @@ public class SourceTextTests
         var random = new Random(seed);
         string[] pieces = ["a", "bc", "\n", "\r", "\r\n", "é", "😀", "cog-lsp:", "", "x\ny\r", "long line of text "];
         var model = string.Concat(Enumerable.Range(0, 40).Select(_ => pieces[random.Next(pieces.Length)]));
-        var text = SourceText.From(model, chunkSize);
+        var text = SourceText.Verbatim(model, chunkSize);
         for (var round = 0; round < 1500; round++)
         {
             var edits = random.Next(4) == 0 ? 2 : 1;
@@ -227,7 +227,7 @@ public class SourceTextTests
 
             Assert.Equal(suffix, text.CommonSuffixLength(previous));
             Assert.Equal(model == previousModel, text.ContentEquals(previous));
-            Assert.True(text.ContentEquals(SourceText.From(model, chunkSize + 1)));
+            Assert.True(text.ContentEquals(SourceText.Verbatim(model, chunkSize + 1)));
             for (var probe = 0; probe < 4 && model.Length > 0; probe++)
             {
                 var a = random.Next(model.Length + 1);
