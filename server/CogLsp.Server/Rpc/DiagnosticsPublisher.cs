@@ -14,7 +14,8 @@ namespace CogLsp.Server.Rpc;
 public sealed class DiagnosticsPublisher(LspServer server) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, (int? Version, Protocol.Diagnostic[] Diagnostics)> _published = new(StringComparer.Ordinal);
+    /// <summary>What was last published per document: its version and the digest of its diagnostics (made when first compared).</summary>
+    private readonly Dictionary<string, (int? Version, Protocol.Diagnostic[] Diagnostics, string? Digest)> _published = new(StringComparer.Ordinal);
     private CancellationTokenSource? _current;
     private Task _running = Task.CompletedTask;
 
@@ -76,13 +77,18 @@ public sealed class DiagnosticsPublisher(LspServer server) : IAsyncDisposable
 
                 // A new version is always published (the client waits for it); the same version again only
                 // when its diagnostics moved (e.g. after an edit of the other file of the project).
-                if (_published.TryGetValue(document.Path, out var previous) && previous.Version == document.Version
-                    && DiagnosticReports.Hash(previous.Diagnostics) == DiagnosticReports.Hash(diagnostics))
+                string? digest = null;
+                if (_published.TryGetValue(document.Path, out var previous) && previous.Version == document.Version)
                 {
-                    continue;
+                    digest = DiagnosticReports.Hash(diagnostics);
+                    if (digest == (previous.Digest ?? DiagnosticReports.Hash(previous.Diagnostics)))
+                    {
+                        _published[document.Path] = previous with { Digest = digest };
+                        continue;
+                    }
                 }
 
-                _published[document.Path] = (document.Version, diagnostics);
+                _published[document.Path] = (document.Version, diagnostics, digest);
                 await server.NotifyAsync(Methods.PublishDiagnostics, new PublishDiagnosticsParams(server.Uris.ToUri(document.Path), document.Version, diagnostics)).ConfigureAwait(false);
             }
 
