@@ -34,15 +34,12 @@ public class MigrationCodeActionTests
 
 public class MigrationWithoutFileCreationTests
 {
+    private const string CogYaml = "build:\n  python_version: \"3.11\"\n  python_packages:\n    - numpy==1.26.4\n";
+
     [Fact]
     public async Task A_client_that_cannot_create_files_gets_a_command_that_creates_the_file_and_edits_cog_yaml()
     {
-        var project = Directory.CreateTempSubdirectory("cog-lsp-migrate-");
-        var cogYamlPath = Path.Combine(project.FullName, "cog.yaml");
-        var text = "build:\n  python_version: \"3.11\"\n  python_packages:\n    - numpy==1.26.4\n";
-        await File.WriteAllTextAsync(cogYamlPath, text);
-        var uri = new Uri(cogYamlPath).AbsoluteUri;
-
+        var project = await CreateProjectAsync();
         await using var server = new InProcessServer(disk: CogLsp.Analysis.Workspace.PhysicalFileSystem.Instance);
         var applied = new TaskCompletionSource<JsonElement>();
         server.Client.ServerRequestHandlers["workspace/applyEdit"] = p =>
@@ -50,14 +47,7 @@ public class MigrationWithoutFileCreationTests
             applied.TrySetResult(p);
             return new { applied = true };
         };
-        await server.Client.InitializeAsync(new { workspace = new { applyEdit = true, workspaceEdit = new { documentChanges = true } } });
-        await server.Client.OpenAsync(uri, text, version: 5);
-        var actions = await server.Client.ResultAsync("textDocument/codeAction", new
-        {
-            textDocument = new { uri },
-            range = new { start = new { line = 2, character = 4 }, end = new { line = 2, character = 4 } },
-            context = new { diagnostics = Array.Empty<object>() },
-        });
+        var actions = await OpenAndAskForActionsAsync(server, project, version: 5);
         var migration = Assert.Single(actions.EnumerateArray(), a => a.GetProperty("title").GetString()!.StartsWith("Migrate python_packages", StringComparison.Ordinal));
         Assert.False(migration.TryGetProperty("edit", out _));
         var command = migration.GetProperty("command");
@@ -75,20 +65,9 @@ public class MigrationWithoutFileCreationTests
     [Fact]
     public async Task The_command_never_overwrites_an_existing_file()
     {
-        var project = Directory.CreateTempSubdirectory("cog-lsp-migrate-");
-        var cogYamlPath = Path.Combine(project.FullName, "cog.yaml");
-        var text = "build:\n  python_version: \"3.11\"\n  python_packages:\n    - numpy==1.26.4\n";
-        await File.WriteAllTextAsync(cogYamlPath, text);
-        var uri = new Uri(cogYamlPath).AbsoluteUri;
+        var project = await CreateProjectAsync();
         await using var server = new InProcessServer(disk: CogLsp.Analysis.Workspace.PhysicalFileSystem.Instance);
-        await server.Client.InitializeAsync(new { workspace = new { applyEdit = true, workspaceEdit = new { documentChanges = true } } });
-        await server.Client.OpenAsync(uri, text, version: 1);
-        var actions = await server.Client.ResultAsync("textDocument/codeAction", new
-        {
-            textDocument = new { uri },
-            range = new { start = new { line = 2, character = 4 }, end = new { line = 2, character = 4 } },
-            context = new { diagnostics = Array.Empty<object>() },
-        });
+        var actions = await OpenAndAskForActionsAsync(server, project, version: 1);
         var command = actions.EnumerateArray().First(a => a.TryGetProperty("command", out _)).GetProperty("command");
 
         // Someone creates the file between the offer and the click.
@@ -97,5 +76,27 @@ public class MigrationWithoutFileCreationTests
         Assert.True(response.TryGetProperty("error", out _));
         Assert.Equal("keep me\n", await File.ReadAllTextAsync(Path.Combine(project.FullName, "requirements.txt")));
         project.Delete(true);
+    }
+
+    /// <summary>A project on disk whose cog.yaml still lists python_packages.</summary>
+    private static async Task<DirectoryInfo> CreateProjectAsync()
+    {
+        var project = Directory.CreateTempSubdirectory("cog-lsp-migrate-");
+        await File.WriteAllTextAsync(Path.Combine(project.FullName, "cog.yaml"), CogYaml);
+        return project;
+    }
+
+    /// <summary>Opens the cog.yaml in a client that can apply edits but not create files, and asks for the actions on the python_packages entry.</summary>
+    private static async Task<JsonElement> OpenAndAskForActionsAsync(InProcessServer server, DirectoryInfo project, int version)
+    {
+        var uri = new Uri(Path.Combine(project.FullName, "cog.yaml")).AbsoluteUri;
+        await server.Client.InitializeAsync(new { workspace = new { applyEdit = true, workspaceEdit = new { documentChanges = true } } });
+        await server.Client.OpenAsync(uri, CogYaml, version);
+        return await server.Client.ResultAsync("textDocument/codeAction", new
+        {
+            textDocument = new { uri },
+            range = new { start = new { line = 2, character = 4 }, end = new { line = 2, character = 4 } },
+            context = new { diagnostics = Array.Empty<object>() },
+        });
     }
 }
