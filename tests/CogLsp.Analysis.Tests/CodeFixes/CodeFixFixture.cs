@@ -16,25 +16,19 @@ internal static class CodeFixFixture
 
     public static WorkspaceSnapshot CreateWorkspace(string cogYaml, (string Path, string Text)[] disk, (string Path, string Text, int Version)[]? open = null)
     {
-        var fs = new InMemoryFileSystem();
-        foreach (var (path, text) in disk)
-        {
-            fs.Add(path, text);
-        }
-
-        var workspace = WorkspaceSnapshot.Create(fs, ["/p"]).WithOpenDocument(CogYamlFixture.CogYamlPath, SourceText.From(cogYaml), 1);
+        var workspace = new TestWorkspace().With(disk);
         foreach (var (path, text, version) in open ?? [])
         {
-            workspace = workspace.WithOpenDocument(path, SourceText.From(text), version);
+            workspace.WithOpen(path, text, version);
         }
 
-        return workspace;
+        return workspace.Open(cogYaml).Workspace;
     }
 
     /// <summary>The actions offered at the cursor, as the editor would get them.</summary>
     public static IReadOnlyList<CodeActionItem> ActionsAt(string marked, (string Path, string Text)[]? disk = null, (string Path, string Text, int Version)[]? open = null)
     {
-        var (text, _, cursor) = CogYamlFixture.Unmark(marked);
+        var (text, _, cursor) = Markup.Parse(marked);
         Assert.True(cursor >= 0, "The fixture needs a $0 cursor.");
         var workspace = CreateWorkspace(text, disk ?? [], open);
         var document = workspace.GetDocument(CogYamlFixture.CogYamlPath)!;
@@ -48,7 +42,7 @@ internal static class CodeFixFixture
         var actions = ActionsAt(marked, disk, open);
         var action = actions.FirstOrDefault(a => a.Title == title && a.Kind == kind);
         Assert.True(action is not null, $"No {kind} action '{title}'; offered:\n{string.Join("\n", actions.Select(a => $"{a.Kind}: {a.Title}"))}");
-        var (text, _, _) = CogYamlFixture.Unmark(marked);
+        var (text, _, _) = Markup.Parse(marked);
         return Apply(CreateWorkspace(text, disk ?? [], open), action, action.ComputeEdit(CancellationToken.None));
     }
 
@@ -66,7 +60,7 @@ internal static class CodeFixFixture
     public static Outcome CheckAction(string marked, string title, string expectedCogYaml, (string Path, string Text, bool Created)[]? expectedFiles = null, string kind = CodeActionItem.QuickFix, (string Path, string Text)[]? disk = null, (string Path, string Text, int Version)[]? open = null)
     {
         var outcome = Run(marked, title, kind, disk, open);
-        var (original, _, _) = CogYamlFixture.Unmark(marked);
+        var (original, _, _) = Markup.Parse(marked);
         var cogYaml = outcome.Files.TryGetValue(CogYamlFixture.CogYamlPath, out var changed) ? changed.Text : original;
         Assert.Equal(expectedCogYaml, cogYaml);
         var expected = expectedFiles ?? [];

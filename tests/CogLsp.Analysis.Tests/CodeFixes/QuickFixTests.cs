@@ -36,7 +36,7 @@ public class QuickFixTests
         const string Text = "build:\n  pyhton_version: \"3.11\"\n  $0sytem_packages:\n    - ffmpeg\n  gpuu: true\n";
         var actions = ActionsAt(Text);
         var fixAll = Assert.Single(actions, a => a.Title.StartsWith("Fix all in file: COG0101", StringComparison.Ordinal));
-        var (text, _, _) = CogYamlFixture.Unmark(Text);
+        var (text, _, _) = Markup.Parse(Text);
         var outcome = Apply(CreateWorkspace(text, []), fixAll, fixAll.ComputeEdit(CancellationToken.None));
         Assert.Equal("build:\n  python_version: \"3.11\"\n  system_packages:\n    - ffmpeg\n  gpu: true\n", outcome.Files[CogYamlFixture.CogYamlPath].Text);
         Assert.Equal(3, fixAll.Diagnostics.Length);
@@ -110,7 +110,7 @@ public class QuickFixTests
     {
         const string Text = "build:\n  python_packages:\n    - $0git+https://github.com/org/a\n    - git+https://github.com/org/b\n";
         var fixAll = Assert.Single(ActionsAt(Text), a => a.Title.StartsWith("Fix all in file: COG0420", StringComparison.Ordinal));
-        var (text, _, _) = CogYamlFixture.Unmark(Text);
+        var (text, _, _) = Markup.Parse(Text);
         var outcome = Apply(CreateWorkspace(text, []), fixAll, fixAll.ComputeEdit(CancellationToken.None));
         Assert.Equal("build:\n  system_packages:\n    - git\n  python_packages:\n    - git+https://github.com/org/a\n    - git+https://github.com/org/b\n", outcome.Files[CogYamlFixture.CogYamlPath].Text);
     }

@@ -9,11 +9,13 @@ public class CogCodeFixTests
 {
     private const string GpuCogYaml = "build:\n  gpu: true\n  python_version: \"3.10\"\n  python_requirements: requirements.txt\n";
 
+    private static WorkspaceSnapshot Project(string cogYaml, string requirements) =>
+        new TestWorkspace().With("/p/cog.yaml", cogYaml).With("/p/requirements.txt", requirements).Snapshot();
+
     /// <summary>Applies the one action whose title starts with <paramref name="title"/> (for the diagnostic <paramref name="id"/>) and returns the edited file.</summary>
     private static string ApplyFix(string cogYaml, string requirements, string id, string title, string file = "/p/requirements.txt")
     {
-        var files = new InMemoryFileSystem().Add("/p/cog.yaml", cogYaml).Add("/p/requirements.txt", requirements);
-        var workspace = WorkspaceSnapshot.Create(files, ["/p"]);
+        var workspace = Project(cogYaml, requirements);
         var services = LanguageServices.CreateDefault();
         var diagnostics = new DiagnosticService(services);
         var document = workspace.GetDocument(file, file.EndsWith(".yaml", StringComparison.Ordinal) ? DocumentKind.CogYaml : DocumentKind.Requirements)!;
@@ -27,8 +29,7 @@ public class CogCodeFixTests
 
     private static IReadOnlyList<CodeActionItem> Fixes(string cogYaml, string requirements, string id)
     {
-        var files = new InMemoryFileSystem().Add("/p/cog.yaml", cogYaml).Add("/p/requirements.txt", requirements);
-        var workspace = WorkspaceSnapshot.Create(files, ["/p"]);
+        var workspace = Project(cogYaml, requirements);
         var services = LanguageServices.CreateDefault();
         var diagnostics = new DiagnosticService(services);
         var document = workspace.GetDocument("/p/requirements.txt", DocumentKind.Requirements)!;

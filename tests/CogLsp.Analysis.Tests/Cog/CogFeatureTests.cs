@@ -20,8 +20,7 @@ public sealed class CogFeatureTests
 
     private static (WorkspaceSnapshot Workspace, Document Document, ICogConfigProvider Provider) Setup(string requirements, bool gpu, string? cuda = null)
     {
-        var fs = new InMemoryFileSystem().Add("/p/requirements.txt", requirements).Add("/p/cog.yaml", "build:\n  gpu: true\n");
-        var workspace = WorkspaceSnapshot.Create(fs, ["/p"]);
+        var workspace = new TestWorkspace().With("/p/requirements.txt", requirements).With("/p/cog.yaml", "build:\n  gpu: true\n").Snapshot();
         var config = new CogBuildConfig
         {
             CogYamlPath = "/p/cog.yaml", Gpu = gpu, PythonVersion = "3.10", Cuda = cuda, PythonRequirements = "requirements.txt",
@@ -33,16 +32,7 @@ public sealed class CogFeatureTests
     /// <summary>Runs the requirements analyzer on a fixture whose [|spans|] mark where diagnostics are expected.</summary>
     private static void CheckDiagnostics(string fixture, bool gpu, params string[] ids)
     {
-        var text = fixture.Replace("[|", "", StringComparison.Ordinal).Replace("|]", "", StringComparison.Ordinal);
-        var expected = new List<TextSpan>();
-        var removed = 0;
-        for (var i = fixture.IndexOf("[|", StringComparison.Ordinal); i >= 0; i = fixture.IndexOf("[|", i + 1, StringComparison.Ordinal))
-        {
-            var end = fixture.IndexOf("|]", i, StringComparison.Ordinal);
-            expected.Add(new TextSpan(i - removed, end - i - 2));
-            removed += 4;
-        }
-
+        var (text, expected, _) = Markup.Parse(fixture);
         var (workspace, document, provider) = Setup(text, gpu);
         var context = new AnalysisContext(workspace, document, default);
         new CogRequirementsAnalyzer(provider).Analyze(context);
@@ -51,11 +41,11 @@ public sealed class CogFeatureTests
     }
 
     [Fact]
-    public void RewrittenPinIsInformation() =>
+    public void Rewritten_pin_is_information() =>
         CheckDiagnostics("numpy==1.26.0\n[|torch==1.11.0|]\n", gpu: true, "REQ0500");
 
     [Fact]
-    public void DottedNameCarriesFix()
+    public void Dotted_name_carries_a_fix()
     {
         var (workspace, document, provider) = Setup("zope.interface==5.4.0\n", gpu: false);
         var context = new AnalysisContext(workspace, document, default);
@@ -66,11 +56,11 @@ public sealed class CogFeatureTests
     }
 
     [Fact]
-    public void UnpinnedTorchOnGpuIsError() =>
+    public void Unpinned_torch_on_gpu_is_an_error() =>
         CheckDiagnostics("[|torch|]\n", gpu: true, "REQ0519");
 
     [Fact]
-    public void CogYamlShowsCudaChoice()
+    public void Cog_yaml_shows_the_CUDA_choice()
     {
         var (workspace, _, provider) = Setup("torch==1.11.0\n", gpu: true);
         var yaml = workspace.GetDocument("/p/cog.yaml", DocumentKind.CogYaml)!;
@@ -82,7 +72,7 @@ public sealed class CogFeatureTests
     }
 
     [Fact]
-    public void HoverShowsTheBuild()
+    public void Hover_shows_the_build()
     {
         var (workspace, document, provider) = Setup("torch==1.11.0\n", gpu: true);
         var hover = new CogRequirementHoverProvider(provider).GetHover(new FeatureContext(workspace, document, default), 3)!;
@@ -95,7 +85,7 @@ public sealed class CogFeatureTests
     }
 
     [Fact]
-    public void InlayHintAfterRewrittenPin()
+    public void Inlay_hint_after_a_rewritten_pin()
     {
         var (workspace, document, provider) = Setup("numpy==1.0\ntorch==1.11.0\n", gpu: true);
         var hint = Assert.Single(new CogRequirementInlayHintProvider(provider).GetInlayHints(new FeatureContext(workspace, document, default), new TextSpan(0, document.Text.Length)));
@@ -106,7 +96,7 @@ public sealed class CogFeatureTests
     }
 
     [Fact]
-    public void ResolveReportJsonAndExitCode()
+    public void Resolve_report_json_and_exit_code()
     {
         var ok = CogResolver.Resolve(new CogBuildConfig { CogYamlPath = "/p/cog.yaml", Gpu = true, PythonVersion = "3.10", PythonRequirements = "r.txt" }, "torch==1.11.0");
         var (json, code) = ResolveReport.RenderJson(ok);
@@ -120,7 +110,7 @@ public sealed class CogFeatureTests
     }
 
     [Fact]
-    public void EmbeddedTablesMatchGenerator()
+    public void Embedded_tables_match_the_generator()
     {
         var root = AppContext.BaseDirectory;
         while (root is not null && !File.Exists(Path.Combine(root, "CogLsp.sln")))
@@ -131,7 +121,7 @@ public sealed class CogFeatureTests
         var reference = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "reference", "cog-head"));
         if (reference is null || !File.Exists(Path.Combine(reference, "torch_compatibility.json")))
         {
-            Console.WriteLine("SKIPPED EmbeddedTablesMatchGenerator: Cog's reference JSON not found at ../shared/reference/cog-head.");
+            Console.WriteLine("SKIPPED Embedded_tables_match_the_generator: Cog's reference JSON not found at ../shared/reference/cog-head.");
             return;
         }
 

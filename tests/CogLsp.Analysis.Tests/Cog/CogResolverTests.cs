@@ -44,32 +44,32 @@ public sealed class CogResolverTests
     }
 
     [Fact] // TestPythonRequirementsResolvesPythonPackagesAndCudaVersions
-    public void TorchPinChoosesCudaAndAddsIndex() =>
+    public void Torch_pin_chooses_CUDA_and_adds_the_index() =>
         Check(Config(gpu: true), "torch==1.13.1\ntorchvision==0.14.1\ntorchaudio==0.13.1\nfoo==1.0.0",
             [Cu117, "torch==1.13.1", "torchvision==0.14.1", "torchaudio==0.13.1", "foo==1.0.0"], "11.7", "8");
 
     [Fact] // ...WithExtraIndexURL
-    public void Torch1121ChoosesCuda116() =>
+    public void Torch_1_12_1_chooses_CUDA_11_6() =>
         Check(Config(gpu: true), "torch==1.12.1\ntorchvision==0.13.1\ntorchaudio==0.12.1\nfoo==1.0.0",
             ["--extra-index-url https://download.pytorch.org/whl/cu116/", "torch==1.12.1", "torchvision==0.13.1", "torchaudio==0.12.1", "foo==1.0.0"], "11.6", "8");
 
     [Fact] // TestPythonRequirementsWorksWithLinesCogCannotParse
-    public void LinesCogCannotParsePassThrough() =>
+    public void Lines_Cog_cannot_parse_pass_through() =>
         Check(Config(gpu: true), "foo==1.0.0\n# complex requirements\nfastapi>=0.6,<1\nflask>0.4\n# comments!\n# blank lines!\n\n# arguments\n-f http://example.com",
             ["foo==1.0.0", "fastapi>=0.6,<1", "flask>0.4", "-f http://example.com"], "11.8", "8");
 
     [Fact] // TestPythonPackagesForArchTorchGPU
-    public void PythonPackagesTorchGpu() =>
+    public void Python_packages_torch_on_gpu() =>
         Check(Config(gpu: true, cuda: "11.8", packages: ["torch==2.0.1", "torchvision==0.15.2", "torchaudio==2.0.2"]), null,
             [Cu118, "torch==2.0.1", "torchvision==0.15.2", "torchaudio==2.0.2"], "11.8", "8");
 
     [Fact] // TestPythonPackagesForArchTorchCPU
-    public void PythonPackagesTorchCpu() =>
+    public void Python_packages_torch_on_cpu() =>
         Check(Config(cuda: "11.8", packages: ["torch==2.0.1", "torchvision==0.15.2", "torchaudio==2.0.2"]), null,
             [Cpu, "torch==2.0.1", "torchvision==0.15.2", "torchaudio==2.0.2"]);
 
     [Fact] // TestPythonPackagesForArchTensorflowGPU
-    public void TensorflowGpuKeepsPackageName()
+    public void Tensorflow_gpu_keeps_the_package_name()
     {
         var result = Check(Config(gpu: true, cuda: "11.8", packages: ["tensorflow==2.12.0"]), null, ["tensorflow==2.12.0"], "11.8", "8");
 
@@ -79,19 +79,19 @@ public sealed class CogResolverTests
     }
 
     [Fact] // TestPythonPackagesBothTorchAndTensorflow: CUDA 12.3 with cuDNN 8 has no NVIDIA image
-    public void TensorflowDecidesCudnnEvenWithTorch()
+    public void Tensorflow_decides_cudnn_even_with_torch()
     {
         var result = CogResolver.Resolve(Config(gpu: true, cuda: "12.3", packages: ["tensorflow==2.16.1", "torch==2.3.1"]), null);
         Assert.Equal("no matching base image for CUDA 12.3 and CuDNN 8", result.Error);
     }
 
     [Fact] // TestTorchWithExistingExtraIndexURL
-    public void IndexOnTheLineIsKept() =>
+    public void Index_on_the_line_is_kept() =>
         Check(Config(gpu: true, cuda: "11.6.2", packages: ["torch==1.12.1 --extra-index-url=https://download.pytorch.org/whl/cu116"]), null,
             ["--extra-index-url https://download.pytorch.org/whl/cu116", "torch==1.12.1"], "11.6.2", "8");
 
     [Fact] // TestPythonRequirementsDoesNotParseLocalArtifactAsPackage
-    public void LocalArtifactIsNotTorch() =>
+    public void Local_artifact_is_not_torch() =>
         Check(Config(), "torch==custom.whl", ["torch==custom.whl"]);
 
     [Theory] // TestValidateAndCompleteCUDAForSelectedTorch
@@ -105,7 +105,7 @@ public sealed class CogResolverTests
         Check(Config(gpu: true, packages: ["torch==" + torch]), null, cuda: cuda, cudnn: CogVersion.Greater(cuda, "12.3") ? "9" : "8");
 
     [Fact] // TestValidateAndCompleteCUDAForAllTF
-    public void EveryTensorflowRowSetsItsCudaAndCudnn()
+    public void Every_tensorflow_row_sets_its_CUDA_and_cudnn()
     {
         foreach (var row in CompatibilityTable.Default.TensorFlow)
         {
@@ -116,7 +116,7 @@ public sealed class CogResolverTests
     }
 
     [Fact] // TestValidateAndCompleteCUDAForAllTorch
-    public void EveryTorchRowResolves()
+    public void Every_torch_row_resolves()
     {
         foreach (var row in CompatibilityTable.Default.Torch)
         {
@@ -127,7 +127,7 @@ public sealed class CogResolverTests
     }
 
     [Fact]
-    public void TableDropsRowsWithoutBaseImage()
+    public void Table_drops_rows_without_a_base_image()
     {
         Assert.Contains(CompatibilityTable.Default.TorchAll, r => r.Cuda == "10.2");
         Assert.DoesNotContain(CompatibilityTable.Default.Torch, r => r.Cuda == "10.2");
@@ -135,7 +135,7 @@ public sealed class CogResolverTests
     }
 
     [Fact] // TestUnsupportedTorch
-    public void UnknownTorchNeedsCuda()
+    public void Unknown_torch_needs_CUDA()
     {
         var result = CogResolver.Resolve(Config(gpu: true, packages: ["torch==0.4.1"]), null);
         Assert.StartsWith("cog doesn't know what CUDA version is compatible with torch==0.4.1.", result.Error, StringComparison.Ordinal);
@@ -146,7 +146,7 @@ public sealed class CogResolverTests
     }
 
     [Fact] // TestUnsupportedTensorflow
-    public void UnknownTensorflowNeedsCuda()
+    public void Unknown_tensorflow_needs_CUDA()
     {
         var result = CogResolver.Resolve(Config(gpu: true, packages: ["tensorflow==0.4.1"]), null);
         Assert.StartsWith("cog doesn't know what CUDA version is compatible with tensorflow==0.4.1.", result.Error, StringComparison.Ordinal);
@@ -178,20 +178,20 @@ public sealed class CogResolverTests
     }
 
     [Fact]
-    public void MissingRequirementsFile() =>
+    public void Missing_requirements_file() =>
         Check(Config(), null, error: "invalid build.python_requirements \"requirements.txt\": file does not exist");
 
     [Fact]
-    public void TensorflowNeedsMatchingCudaMajor() =>
+    public void Tensorflow_needs_a_matching_CUDA_major() =>
         Check(Config(gpu: true, cuda: "12.1", packages: ["tensorflow==2.12.0"]), null, error: "TensorFlow 2.12.0 is incompatible with CUDA 12.1: TensorFlow 2.12.0 requires CUDA 11.8");
 
     [Fact]
-    public void TensorflowCudnnMismatchFails() =>
+    public void Tensorflow_cudnn_mismatch_fails() =>
         Check(Config(gpu: true, cuda: "11.8", cudnn: "8", packages: ["tensorflow==2.18.0"]), null,
             error: "TensorFlow 2.18.0 is incompatible with CUDA 11.8: TensorFlow 2.18.0 requires CUDA 12.5");
 
     [Fact]
-    public void UnpinnedTorchOnGpuFails()
+    public void Unpinned_torch_on_gpu_fails()
     {
         var result = Check(Config(gpu: true), "numpy\ntorch\n", error: "torch version must be specified when using CUDA");
         Assert.Equal(1, result.ErrorLine);
@@ -199,11 +199,11 @@ public sealed class CogResolverTests
     }
 
     [Fact]
-    public void UnpinnedTorchOnCpuIsFine() =>
+    public void Unpinned_torch_on_cpu_is_fine() =>
         Check(Config(), "torch\ntorchvision==0.15.2", [Cpu, "torch", "torchvision==0.15.2"]).Findings.Single(f => f.Kind == CogFindingKind.CompanionPinMismatch);
 
     [Fact]
-    public void DefaultCudaWithoutFramework()
+    public void Default_CUDA_without_a_framework()
     {
         var result = Check(Config(gpu: true, python: "3.11"), "numpy==1.26.0", ["numpy==1.26.0"], "11.8", "8");
         Assert.Equal(CudaSource.Default, result.CudaSource);
@@ -212,7 +212,7 @@ public sealed class CogResolverTests
     }
 
     [Fact]
-    public void BaseImageForTorch27()
+    public void Base_image_for_torch_2_7()
     {
         var result = Check(Config(gpu: true, python: "3.12"), "torch==2.7.0", ["--extra-index-url https://download.pytorch.org/whl/cu128/", "torch==2.7.0"], "12.8", "9");
         Assert.Equal("nvidia/cuda:12.8.1-cudnn-devel-ubuntu24.04", result.BaseImage);
@@ -226,7 +226,7 @@ public sealed class CogResolverTests
     }
 
     [Fact]
-    public void CpuBaseImage()
+    public void Cpu_base_image()
     {
         var result = Check(Config(python: "3.11.4"), "torch==2.7.0", [Cpu, "torch==2.7.0"]);
         Assert.Equal("python:3.11.4-slim", result.BaseImage);
@@ -238,11 +238,11 @@ public sealed class CogResolverTests
     [Theory]
     [InlineData("linux", "amd64", "torchvision==0.12.0+cpu")]
     [InlineData("darwin", "arm64", "torchvision==0.12.0")]
-    public void TorchvisionCpuSuffixDependsOnPlatform(string os, string arch, string expected) =>
+    public void Torchvision_cpu_suffix_depends_on_the_platform(string os, string arch, string expected) =>
         Check(Config(), "torchvision==0.12.0", [Cpu, expected], os: os, arch: arch);
 
     [Fact] // TestResolvedTorchWheel: the +cu118 tag yields to cuda: 12.8
-    public void QualifiedPinTagReplacedOnGpu()
+    public void Qualified_pin_tag_is_replaced_on_gpu()
     {
         var result = Check(Config(gpu: true, python: "3.11", cuda: "12.8"), "torch==2.7.0+cu118", ["--extra-index-url https://download.pytorch.org/whl/cu128/", "torch==2.7.0"], "12.8", "9");
         var kinds = result.Findings.Select(f => f.Kind).ToHashSet();
@@ -253,14 +253,14 @@ public sealed class CogResolverTests
     }
 
     [Fact]
-    public void QualifiedPinSameBuildIsInformation()
+    public void Qualified_pin_of_the_same_build_is_information()
     {
         var result = Check(Config(gpu: true), "torch==1.11.0+cu113", ["--extra-index-url https://download.pytorch.org/whl/cu113/", "torch==1.11.0"], "11.3", "8");
         Assert.Equal(CogLsp.Analysis.Diagnostics.DiagnosticSeverity.Information, result.Findings.Single(f => f.Kind == CogFindingKind.QualifiedPinKept).Severity);
     }
 
     [Fact]
-    public void CpuQualifiedPinKeptWithoutIndex()
+    public void Cpu_qualified_pin_is_kept_without_an_index()
     {
         var result = Check(Config(), "torch==2.0.1+cpu", ["torch==2.0.1+cpu"]);
         Assert.Equal(CogLsp.Analysis.Diagnostics.DiagnosticSeverity.Warning, result.Findings.Single(f => f.Kind == CogFindingKind.QualifiedPinKept).Severity);
@@ -269,21 +269,21 @@ public sealed class CogResolverTests
     }
 
     [Fact]
-    public void CudaTagWithGpuFalseContradicts() =>
+    public void CUDA_tag_with_gpu_false_contradicts() =>
         Assert.Contains(Check(Config(), "torch==2.0.1+cu118", ["torch==2.0.1+cu118"]).Findings, f => f.Kind == CogFindingKind.LocalTagContradictsConfig);
 
     [Fact]
-    public void UnknownCudaTag() =>
+    public void Unknown_CUDA_tag() =>
         Assert.Contains(Check(Config(gpu: true, cuda: "12.1"), "torch==2.0.1+cu121", cuda: "12.1", cudnn: "8").Findings,
             f => f.Kind == CogFindingKind.LocalTagUnknownBuild && f.Message.Contains("cu117, cpu, cu118", StringComparison.Ordinal));
 
     [Fact]
-    public void NoWheelForPythonVersion() =>
+    public void No_wheel_for_the_python_version() =>
         Assert.Contains(Check(Config(gpu: true, python: "3.12"), "torch==1.11.0", cuda: "11.3", cudnn: "8").Findings,
             f => f.Kind == CogFindingKind.NoWheelForPython && f.Message.Contains("cp312", StringComparison.Ordinal));
 
     [Fact]
-    public void DottedNameLosesPrefix()
+    public void Dotted_name_loses_its_prefix()
     {
         var result = Check(Config(), "zope.interface==5.4.0", ["interface==5.4.0"]);
         var finding = result.Findings.Single(f => f.Kind == CogFindingKind.DottedNameTruncated);
@@ -292,7 +292,7 @@ public sealed class CogResolverTests
     }
 
     [Fact]
-    public void CaseSensitiveTorchIsNotRewritten()
+    public void Case_sensitive_torch_is_not_rewritten()
     {
         var result = Check(Config(gpu: true), "Torch==2.0.1", ["Torch==2.0.1"], "11.8", "8");
         Assert.Equal(CudaSource.Default, result.CudaSource);
@@ -300,18 +300,18 @@ public sealed class CogResolverTests
     }
 
     [Fact]
-    public void ExtrasDisableRewrite() =>
+    public void Extras_disable_the_rewrite() =>
         Assert.Contains(Check(Config(gpu: true), "torch[opt]==2.0.1", ["torch[opt]==2.0.1"], "11.8", "8").Findings, f => f.Kind == CogFindingKind.ExtrasDisableRewrite);
 
     [Fact]
-    public void SpacedPinNotRewrittenButDecidesCuda()
+    public void Spaced_pin_is_not_rewritten_but_decides_CUDA()
     {
         var result = Check(Config(gpu: true), "torch == 1.11.0", ["torch == 1.11.0"], "11.3", "8");
         Assert.Equal("torch==1.11.0", result.Findings.Single(f => f.Kind == CogFindingKind.SpacedPinNotRewritten).Fix);
     }
 
     [Fact]
-    public void RangeNotRewrittenYetDecidesCuda()
+    public void Range_is_not_rewritten_yet_decides_CUDA()
     {
         var result = Check(Config(gpu: true), "torch>=2.0,<2.2", ["torch>=2.0,<2.2"], "11.8", "8");
         var finding = result.Findings.Single(f => f.Kind == CogFindingKind.RangeNotRewritten);
@@ -319,21 +319,21 @@ public sealed class CogResolverTests
     }
 
     [Fact]
-    public void MarkerDroppedWhenRebuilt()
+    public void Marker_is_dropped_when_rebuilt()
     {
         var result = Check(Config(), "numpy==1.21.0 ; python_version < \"3.11\"\nrequests==2.31.0 --hash=sha256:abc", ["numpy==1.21.0", "requests==2.31.0"]);
         Assert.Equal(2, result.Findings.Count(f => f.Kind == CogFindingKind.PinRebuiltDropsParts));
     }
 
     [Fact]
-    public void SpaceFormIndexIsDroppedAndRewriteHappens()
+    public void Space_form_index_is_dropped_and_the_rewrite_happens()
     {
         var result = Check(Config(gpu: true, cuda: "11.8"), "torch==2.0.1 --extra-index-url https://download.pytorch.org/whl/cu117", [Cu118, "torch==2.0.1"], "11.8", "8");
         Assert.Contains(result.Findings, f => f.Kind == CogFindingKind.IndexOptionChangesRewrite && f.Severity == CogLsp.Analysis.Diagnostics.DiagnosticSeverity.Warning);
     }
 
     [Fact]
-    public void IndexLineCompetesWithCogsIndex()
+    public void Index_line_competes_with_Cogs_index()
     {
         var result = Check(Config(gpu: true, cuda: "11.7"), "--extra-index-url https://download.pytorch.org/whl/cu118\ntorch==2.0.1",
             ["--extra-index-url https://download.pytorch.org/whl/cu118", "torch==2.0.1"], "11.7", "8");
@@ -341,21 +341,21 @@ public sealed class CogResolverTests
     }
 
     [Fact]
-    public void HashCutsUrlFragment()
+    public void Hash_cuts_the_url_fragment()
     {
         var result = Check(Config(), "git+https://github.com/org/repo.git#egg=repo", ["git+https://github.com/org/repo.git"]);
         Assert.Equal("repo @ git+https://github.com/org/repo.git", result.Findings.Single(f => f.Kind == CogFindingKind.HashCutsLine).Fix);
     }
 
     [Fact]
-    public void CommentContinuationSwallowsNextLine()
+    public void Comment_continuation_swallows_the_next_line()
     {
         var result = Check(Config(), "# pinned for CUDA \\\ntorch==2.0.1\nnumpy==1.26.0", ["numpy==1.26.0"]);
         Assert.Equal(1, result.Findings.Single(f => f.Kind == CogFindingKind.CommentContinuationSwallowsLine).Line);
     }
 
     [Fact]
-    public void LocalIncludesAreRefused()
+    public void Local_includes_are_refused()
     {
         var result = Check(Config(), "numpy\n-r other.txt\n", error: "local requirements option \"-r\" is not supported: -r other.txt");
         Assert.Equal(1, result.ErrorLine);
@@ -373,14 +373,14 @@ public sealed class CogResolverTests
     public void LocalFormsRefused(string line, string error) => Check(Config(), line, error: error);
 
     [Fact]
-    public void ConstraintFileIsNotShipped()
+    public void Constraint_file_is_not_shipped()
     {
         var result = Check(Config(), "-c constraints.txt\nnumpy", ["-c constraints.txt", "numpy"]);
         Assert.Contains(result.Findings, f => f.Kind == CogFindingKind.ConstraintFileNotShipped && f.Severity == CogLsp.Analysis.Diagnostics.DiagnosticSeverity.Error);
     }
 
     [Fact]
-    public void CogAndCogletAreDropped()
+    public void Cog_and_coglet_are_dropped()
     {
         var result = Check(Config(), "cog==0.9.0\nnumpy\nCoglet", ["numpy"]);
         Assert.Equal("'cog==0.9.0' found in requirements — overriding with latest cog from PyPI. Remove it from requirements and use build.sdk_version in cog.yaml or COG_SDK_WHEEL to control the version.", result.Warnings[^2].Text);
@@ -389,7 +389,7 @@ public sealed class CogResolverTests
     }
 
     [Fact]
-    public void EditableSelf()
+    public void Editable_self_install()
     {
         var result = Check(Config(), "-e .\nnumpy\n-e . # self", ["numpy", "-e ."]);
         Assert.Contains(result.Findings, f => f.Kind == CogFindingKind.EditableSelf && f.Line == 0);
@@ -397,6 +397,6 @@ public sealed class CogResolverTests
     }
 
     [Fact]
-    public void MarkerVersionDecidesCuda() =>
+    public void Marker_version_decides_CUDA() =>
         Check(Config(gpu: true), "torch; python_version >= '3.8'", error: "cog doesn't know what CUDA version is compatible with torch=='3.8'. You might need to upgrade Cog: https://github.com/replicate/cog#upgrade\n\nIf that doesn't work, you need to set the 'cuda' option in cog.yaml to set what version to use. You might be able to find this out from https://pytorch.org/");
 }

@@ -15,7 +15,7 @@ public sealed class CogSyntaxTests
     public void Matches(string a, string b, bool expected) => Assert.Equal(expected, CogVersion.Matches(a, b));
 
     [Fact]
-    public void Comparisons()
+    public void Version_comparisons()
     {
         Assert.True(CogVersion.Greater("12.10", "12.9"));
         Assert.False(CogVersion.Greater("2.0.1+cu118", "2.0.1"));
@@ -82,7 +82,7 @@ public sealed class CogSyntaxTests
         Assert.Equal(expected, string.Join('|', CogRequirementsReader.Read(text).Lines.Select(l => l.Text)));
 
     [Fact]
-    public void PositionsSurviveContinuations()
+    public void Positions_survive_continuations()
     {
         var line = CogRequirementsReader.Read("a\n\ntorch\\\r\n==1.0\n").Lines[1];
         Assert.Equal(2, line.FirstLine);
@@ -91,11 +91,11 @@ public sealed class CogSyntaxTests
     }
 
     [Fact]
-    public void TooLongLineFails() =>
+    public void Too_long_line_fails() =>
         Assert.Equal("failed to open python_requirements file: bufio.Scanner: token too long", CogRequirementsReader.Read(new string('a', 70_000)).Error);
 
     [Fact]
-    public void Versions()
+    public void Versions_and_names_of_a_line()
     {
         Assert.Equal(["https://some.domain/package.whl"], CogRequirementSyntax.Versions("package @ https://some.domain/package.whl").ToArray());
         Assert.Equal(["1.0", "2.0"], CogRequirementSyntax.Versions("torch>=1.0,<2.0").ToArray());

@@ -31,14 +31,14 @@ public sealed class CogYamlDiagnosticsTests
     [Fact]
     public void Duplicate_key_is_an_error_on_the_second_key()
     {
-        var d = CheckDiagnostics("build:\n  python_version: \"3.11\"\n  gpu: true\n  [|gpu|]: false\n", ["COG0002"]);
+        var d = CheckDiagnostics("build:\n  python_version: \"3.11\"\n  gpu: {|COG0500:true|}\n  [|gpu|]: false\n", ["COG0002"]);
         Assert.Contains("line 3", d[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Unknown_key_suggests_the_close_one()
     {
-        var d = CheckDiagnostics("build:\n  [|pyhton_version|]: \"3.11\"\n", ["COG0101"]);
+        var d = CheckDiagnostics("{|COG0201:build|}:\n  [|pyhton_version|]: \"3.11\"\n", ["COG0101"]);
         Assert.Contains("did you mean 'python_version'", d[0].Message, StringComparison.Ordinal);
         Assert.Equal("python_version", d[0].Properties["suggestion"]);
         Assert.Equal(DiagnosticSeverity.Warning, d[0].Severity);
@@ -56,16 +56,16 @@ public sealed class CogYamlDiagnosticsTests
     [InlineData("build:\n  python_version: \"3.11\"\n  system_packages: [|ffmpeg|]\n")]
     [InlineData("build:\n  python_version: [|[3, 11]|]\n")]
     [InlineData("build: [|[a]|]\n")]
-    [InlineData("concurrency:\n  max: [|\"4\"|]\n")]
+    [InlineData("concurrency:\n  {|COG0304:max|}: [|\"4\"|]\n")]
     [InlineData("build:\n  python_version: \"3.11\"\n  run:\n    - [|[a, b]|]\n")]
     public void Wrong_type_is_an_error_on_the_value(string marked) => Check(marked, "COG0102");
 
     [Fact]
-    public void Go_boolean_spellings_are_accepted() => Check("build:\n  python_version: \"3.11\"\n  gpu: yes\n");
+    public void Go_boolean_spellings_are_accepted() => Check("build:\n  python_version: \"3.11\"\n  gpu: {|COG0500:yes|}\n");
 
     [Fact]
     public void Ignored_schema_key_is_a_warning() =>
-        Check("concurrency:\n  max: 2\n  [|default_target|]: 1\n", "COG0103");
+        Check("concurrency:\n  {|COG0304:max|}: 2\n  [|default_target|]: 1\n", "COG0103");
 
     [Fact]
     public void Run_item_mapping_needs_command() =>
@@ -91,7 +91,7 @@ public sealed class CogYamlDiagnosticsTests
 
     [Theory]
     [InlineData("build:\n  python_version: \"3.10\"\n")]
-    [InlineData("build:\n  python_version: \"3.13.1\"\n")]
+    [InlineData("build:\n  python_version: {|COG0501:\"3.13.1\"|}\n")]
     [InlineData("build:\n  python_version: \" 3.12 \"\n")]
     public void Supported_python_versions_pass(string text) => Check(text, "COG0201", "COG0202", "COG0203");
 
@@ -99,33 +99,33 @@ public sealed class CogYamlDiagnosticsTests
     [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: [|\"12\"|]\n", "COG0204")]
     [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: [|\"x.1\"|]\n", "COG0204")]
     [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: [|\"10.2\"|]\n", "COG0205")]
-    [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: \"12.4\"\n  cudnn: [|\"8\"|]\n", "COG0206")]
-    [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: \"12.4\"\n  cudnn: [|\"9.1\"|]\n", "COG0206")]
-    [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: [|\"11.9\"|]\n", "COG0207")]
-    [InlineData("build:\n  python_version: \"3.11\"\n  [|cuda|]: \"12.4\"\n", "COG0208")]
+    [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: \"12.4\"\n  cudnn: {|COG0502:[|\"8\"|]|}\n", "COG0206")]
+    [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: \"12.4\"\n  cudnn: {|COG0502:[|\"9.1\"|]|}\n", "COG0206")]
+    [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: {|COG0502:[|\"11.9\"|]|}\n", "COG0207")]
+    [InlineData("build:\n  python_version: \"3.11\"\n  [|cuda|]: {|COG0503:\"12.4\"|}\n", "COG0208")]
     public void Cuda_rules(string marked, string id) => Check(marked, id);
 
     [Fact]
     public void Cuda_cudnn_message_lists_compatible_versions()
     {
-        var d = CheckDiagnostics("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: \"11.8\"\n  cudnn: [|\"9\"|]\n", ["COG0206"]);
+        var d = CheckDiagnostics("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: \"11.8\"\n  cudnn: {|COG0502:[|\"9\"|]|}\n", ["COG0206"]);
         Assert.Contains("compatible cuDNN versions: 8", d[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Known_cuda_pairs_pass() =>
-        Check("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: \"11.8.0\"\n  cudnn: \"8\"\n", "COG0204", "COG0205", "COG0206", "COG0207");
+        Check("build:\n  python_version: \"3.11\"\n  gpu: {|COG0500:true|}\n  cuda: \"11.8.0\"\n  cudnn: \"8\"\n", "COG0204", "COG0205", "COG0206", "COG0207");
 
     [Theory]
     [InlineData("run: [|Runner|]\n")]
-    [InlineData("predict: [|predict:Predictor|]\n")]
+    [InlineData("{|COG0303:predict|}: [|predict:Predictor|]\n")]
     [InlineData("train: [|train.py|]\n")]
     [InlineData("run: [|a.py:B.py:C|]\n")]
     public void References_must_be_file_py_class(string marked) => Check(marked, "COG0210");
 
     [Fact]
     public void Run_and_predict_together() =>
-        Check("run: run.py:Runner\n[|predict|]: predict.py:Predictor\n", "COG0211");
+        Check("run: run.py:Runner\n{|COG0303:[|predict|]|}: predict.py:Predictor\n", "COG0211");
 
     [Theory]
     [InlineData("environment:\n  - [|DEBUG|]\n", "COG0220")]
@@ -142,11 +142,11 @@ public sealed class CogYamlDiagnosticsTests
 
     [Fact]
     public void Packages_and_requirements_together() =>
-        Check("build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n  [|python_packages|]:\n    - numpy\n", "COG0230");
+        Check("build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n  {|COG0301:[|python_packages|]|}:\n    - numpy\n", "COG0230");
 
     [Theory]
-    [InlineData("concurrency:\n  max: [|0|]\n", "COG0240")]
-    [InlineData("build:\n  python_version: \"3.10\"\nconcurrency:\n  max: [|4|]\n", "COG0241")]
+    [InlineData("concurrency:\n  {|COG0304:max|}: [|0|]\n", "COG0240")]
+    [InlineData("build:\n  python_version: \"3.10\"\nconcurrency:\n  {|COG0304:max|}: [|4|]\n", "COG0241")]
     [InlineData("[|concurrency|]: {}\n", "COG0242")]
     [InlineData("[|image|]: a/b\nmodel: a/b\n", "COG0250")]
     public void Concurrency_and_model_rules(string marked, string id) => Check(marked, id);
@@ -197,7 +197,7 @@ public sealed class CogYamlDiagnosticsTests
     [Theory]
     [InlineData("run: [|\"missing.py:Runner\"|]\n", "COG0403")]
     [InlineData("run: [|\"run.py:Runer\"|]\n", "COG0404")]
-    [InlineData("predict: [|predict.py:Model|]\n", "COG0404")]
+    [InlineData("{|COG0303:predict|}: [|predict.py:Model|]\n", "COG0404")]
     public void Module_and_class_must_exist(string marked, string id) => Check(marked, id);
 
     [Fact]
@@ -206,7 +206,7 @@ public sealed class CogYamlDiagnosticsTests
 
     [Theory]
     [InlineData("build:\n  python_version: [|3.10|]\n", "\"3.10\"")]
-    [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: [|12.0|]\n", "\"12.0\"")]
+    [InlineData("build:\n  python_version: \"3.11\"\n  gpu: {|COG0500:true|}\n  cuda: [|12.0|]\n", "\"12.0\"")]
     public void Float_trap_warns_with_quoted_replacement(string marked, string replacement)
     {
         var d = CheckDiagnostics(marked, ["COG0410"], Project);
@@ -221,7 +221,7 @@ public sealed class CogYamlDiagnosticsTests
 
     [Fact]
     public void Git_requirement_in_python_packages_without_git() =>
-        Check("build:\n  python_version: \"3.11\"\n  python_packages:\n    - [|git+https://github.com/a/b|]\n", "COG0420");
+        Check("build:\n  python_version: \"3.11\"\n  {|COG0301:python_packages|}:\n    - [|git+https://github.com/a/b|]\n", "COG0420");
 
     [Fact]
     public void Git_requirement_in_requirements_file_without_git() =>
@@ -229,14 +229,14 @@ public sealed class CogYamlDiagnosticsTests
 
     [Fact]
     public void Git_in_system_packages_satisfies_git_requirements() =>
-        Check("build:\n  python_version: \"3.11\"\n  system_packages: [git]\n  python_packages:\n    - git+https://github.com/a/b\n", "COG0420");
+        Check("build:\n  python_version: \"3.11\"\n  system_packages: [git]\n  {|COG0301:python_packages|}:\n    - git+https://github.com/a/b\n", "COG0420");
 
     [Fact]
     public void Merge_keys_and_aliases_are_followed()
     {
-        Check("x: &base\n  python_version: \"3.12\"\nbuild:\n  <<: *base\n", "COG0201");
-        Check("defaults: &d\n  python_version: [|\"3.9\"|]\nbuild:\n  <<: *d\n", "COG0203");
-        Check("v: &v \"3.9\"\nbuild:\n  python_version: [|*v|]\n", "COG0203");
+        Check("{|COG0101:x|}: &base\n  python_version: \"3.12\"\nbuild:\n  <<: *base\n", "COG0201");
+        Check("{|COG0101:defaults|}: &d\n  python_version: [|\"3.9\"|]\nbuild:\n  <<: *d\n", "COG0203");
+        Check("{|COG0101:v|}: &v \"3.9\"\nbuild:\n  python_version: [|*v|]\n", "COG0203");
     }
 
     [Fact]

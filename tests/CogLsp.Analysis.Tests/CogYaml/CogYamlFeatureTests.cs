@@ -16,7 +16,7 @@ public sealed class CogYamlFeatureTests
 
     private static void CheckHover(string marked, string expectedFragment)
     {
-        var (text, spans, cursor) = Unmark(marked);
+        var (text, spans, cursor) = Markup.Parse(marked);
         var hover = new CogYamlHoverProvider().GetHover(Context(text), cursor);
         Assert.NotNull(hover);
         Assert.Contains(expectedFragment, hover.Markdown, StringComparison.Ordinal);
@@ -25,7 +25,7 @@ public sealed class CogYamlFeatureTests
 
     private static List<CompletionItem> CheckCompletion(string marked, string[] present, string[] absent, params (string, string)[] files)
     {
-        var (text, _, cursor) = Unmark(marked);
+        var (text, _, cursor) = Markup.Parse(marked);
         var items = new CogYamlCompletionProvider().GetCompletions(Context(text, files), cursor).ToList();
         foreach (var label in present)
         {
@@ -52,7 +52,7 @@ public sealed class CogYamlFeatureTests
     [Fact]
     public void No_hover_on_unknown_key()
     {
-        var (text, _, cursor) = Unmark("bui$0ldx: 1\n");
+        var (text, _, cursor) = Markup.Parse("bui$0ldx: 1\n");
         Assert.Null(new CogYamlHoverProvider().GetHover(Context(text), cursor));
     }
 
@@ -99,7 +99,7 @@ public sealed class CogYamlFeatureTests
     [Fact]
     public void Links_and_definitions()
     {
-        var (text, spans, cursor) = Unmark("build:\n  python_requirements: [|requirements.txt|]\nrun: \"[|run.p$0y:Runner|]\"\n");
+        var (text, spans, cursor) = Markup.Parse("build:\n  python_requirements: [|requirements.txt|]\nrun: \"[|run.p$0y:Runner|]\"\n");
         var context = Context(text, ("/p/requirements.txt", "numpy\n"), ("/p/run.py", "import x\n\nclass Runner:\n    pass\n"));
         var provider = new CogYamlLinkProvider();
         var links = provider.GetLinks(context).ToList();
@@ -214,8 +214,9 @@ public sealed class CogYamlFeatureTests
     [Fact]
     public void Invalid_utf8_on_disk_reads_as_replacement_characters()
     {
-        var fs = new CogLsp.Analysis.Workspace.InMemoryFileSystem().Add("/q/cog.yaml", [0x62, 0x75, 0x69, 0x6C, 0x64, 0x3A, 0x20, 0xFF, 0xFE, 0x0A]);
-        var workspace = CogLsp.Analysis.Workspace.WorkspaceSnapshot.Create(fs, ["/q"]);
+        var files = new TestWorkspace { Roots = ["/q"] };
+        files.Disk.Add("/q/cog.yaml", [0x62, 0x75, 0x69, 0x6C, 0x64, 0x3A, 0x20, 0xFF, 0xFE, 0x0A]);
+        var workspace = files.Snapshot();
         var document = workspace.GetDocument("/q/cog.yaml")!;
         Assert.True(document.HadInvalidUtf8);
         var diagnostics = new DiagnosticService(LanguageServices.CreateDefault()).GetDiagnostics(workspace, document);

@@ -1,87 +1,53 @@
 using CogLsp.Analysis.Diagnostics;
 using CogLsp.Analysis.Workspace;
-using CogLsp.Syntax.Text;
 
 namespace CogLsp.Analysis.Tests.CogYaml;
 
 /// <summary>Fixtures: a cog.yaml text with `$0` for a cursor and `[|…|]` for expected spans, in a project at /p.</summary>
 internal static class CogYamlFixture
 {
-    public const string CogYamlPath = "/p/cog.yaml";
+    public const string CogYamlPath = TestWorkspace.CogYamlPath;
 
-    public static (string Text, List<TextSpan> Spans, int Cursor) Unmark(string marked)
-    {
-        var spans = new List<TextSpan>();
-        var builder = new System.Text.StringBuilder();
-        var starts = new Stack<int>();
-        var cursor = -1;
-        for (var i = 0; i < marked.Length; i++)
-        {
-            if (string.CompareOrdinal(marked, i, "[|", 0, 2) == 0)
-            {
-                starts.Push(builder.Length);
-                i++;
-            }
-            else if (string.CompareOrdinal(marked, i, "|]", 0, 2) == 0)
-            {
-                spans.Add(TextSpan.FromBounds(starts.Pop(), builder.Length));
-                i++;
-            }
-            else if (string.CompareOrdinal(marked, i, "$0", 0, 2) == 0)
-            {
-                cursor = builder.Length;
-                i++;
-            }
-            else
-            {
-                builder.Append(marked[i]);
-            }
-        }
+    /// <summary>The shared markup reader, under the name the cog.yaml tests have used.</summary>
+    public static MarkedText Unmark(string marked) => Markup.Parse(marked);
 
-        return (builder.ToString(), spans, cursor);
-    }
+    public static (WorkspaceSnapshot Workspace, Document Document) Open(string text, params (string Path, string Text)[] files) =>
+        new TestWorkspace().With(files).Open(text);
 
-    public static (WorkspaceSnapshot Workspace, Document Document) Open(string text, params (string Path, string Text)[] files)
-    {
-        var fs = new InMemoryFileSystem();
-        foreach (var (path, content) in files)
-        {
-            fs.Add(path, content);
-        }
-
-        var workspace = WorkspaceSnapshot.Create(fs, ["/p"]).WithOpenDocument(CogYamlPath, SourceText.From(text), 1);
-        return (workspace, workspace.GetDocument(CogYamlPath)!);
-    }
-
-    public static IReadOnlyList<Diagnostic> GetDiagnostics(string text, params (string Path, string Text)[] files)
-    {
-        var (workspace, document) = Open(text, files);
-        return new DiagnosticService(LanguageServices.CreateDefault()).GetDiagnostics(workspace, document);
-    }
+    public static IReadOnlyList<Diagnostic> GetDiagnostics(string text, params (string Path, string Text)[] files) =>
+        new TestWorkspace().With(files).Diagnostics(text);
 
     /// <summary>
     /// Runs every cog.yaml analyzer and checks that the diagnostics with the IDs in <paramref name="expected"/>
-    /// are exactly those, on the marked spans in order. Diagnostics with other IDs are ignored unless
-    /// listed, so each test states only the rule it is about. A fixture without marks expects none of the IDs.
+    /// are exactly those, on the `[|…|]` spans in order; a fixture without those marks expects none of the
+    /// IDs. Every other diagnostic must be declared where it appears, as `{|ID:…|}`, so a test names the rule
+    /// it is about and still fails when something else turns up.
     /// </summary>
     public static IReadOnlyList<Diagnostic> CheckDiagnostics(string marked, string[] expected, params (string Path, string Text)[] files)
     {
-        var (text, spans, _) = Unmark(marked);
+        var fixture = Markup.Parse(marked);
+        var (text, spans, _) = fixture;
         var ids = expected.ToHashSet();
         if (spans.Count == 0)
         {
             expected = [];
         }
 
-        var actual = GetDiagnostics(text, files).Where(d => ids.Contains(d.Id)).OrderBy(d => d.Span.Start).ToList();
-        var describe = string.Join("\n", actual.Select(d => $"{d.Id} {d.Span} '{text.Substring(d.Span.Start, d.Span.Length)}': {d.Message}"));
+        var all = GetDiagnostics(text, files);
+        string Describe(IEnumerable<Diagnostic> diagnostics) =>
+            string.Join("\n", diagnostics.Select(d => $"{d.Id} {d.Span} '{text.Substring(d.Span.Start, d.Span.Length)}': {d.Message}"));
+
+        var actual = all.Where(d => ids.Contains(d.Id)).OrderBy(d => d.Span.Start).ToList();
+        var describe = Describe(actual);
         Assert.True(expected.Length == actual.Count, $"Expected {expected.Length} diagnostics, got:\n{describe}");
-        var ordered = spans.OrderBy(s => s.Start).ToList();
         for (var i = 0; i < expected.Length; i++)
         {
-            Assert.True(expected[i] == actual[i].Id && ordered[i] == actual[i].Span, $"Diagnostic {i}: expected {expected[i]} at {ordered[i]}, got:\n{describe}");
+            Assert.True(expected[i] == actual[i].Id && spans[i] == actual[i].Span, $"Diagnostic {i}: expected {expected[i]} at {spans[i]}, got:\n{describe}");
         }
 
+        var others = all.Where(d => !ids.Contains(d.Id)).Select(d => (d.Id, d.Span)).OrderBy(d => d.Span.Start).ThenBy(d => d.Id, StringComparer.Ordinal);
+        var declared = fixture.NamedSpans.OrderBy(n => n.Span.Start).ThenBy(n => n.Name, StringComparer.Ordinal);
+        Assert.True(others.SequenceEqual(declared), $"Diagnostics of other rules differ from the {{|ID:…|}} marks; got:\n{Describe(all.Where(d => !ids.Contains(d.Id)))}");
         return actual;
     }
 }

@@ -31,11 +31,7 @@ public class IncrementalDiagnosticsTests
         var random = new Random(seed);
         var services = LanguageServices.CreateDefault();
         var text = string.Join("\n", Enumerable.Range(0, 600).Select(i => distinctNames ? $"pkg{i}==1.0" : Lines[random.Next(Lines.Length)])) + "\n";
-        var disk = new InMemoryFileSystem()
-            .Add("/p/cog.yaml", RequirementsTestWorkspace.CogYamlNamingIt)
-            .Add("/p/requirements.txt", text)
-            .Add("/p/predict.py", "class Predictor: pass\n");
-        var workspace = WorkspaceSnapshot.Create(disk, ["/p"]).WithOpenDocument(RequirementsTestWorkspace.Path, SourceText.Verbatim(text, chunkSize: 64), 1, DocumentKind.Requirements);
+        var workspace = Project(text).Snapshot().WithOpenDocument(RequirementsTestWorkspace.Path, SourceText.Verbatim(text, chunkSize: 64), 1, DocumentKind.Requirements);
         var service = new DiagnosticService(services);
         _ = service.GetDiagnostics(workspace, workspace.OpenDocuments[RequirementsTestWorkspace.Path]);
         for (var step = 0; step < 60; step++)
@@ -49,15 +45,16 @@ public class IncrementalDiagnosticsTests
             RequirementsDocument.CarryOver(document, edited, [change]);
             var incremental = service.GetDiagnostics(workspace, edited);
 
-            var fresh = WorkspaceSnapshot.Create(new InMemoryFileSystem()
-                    .Add("/p/cog.yaml", RequirementsTestWorkspace.CogYamlNamingIt)
-                    .Add("/p/requirements.txt", text)
-                    .Add("/p/predict.py", "class Predictor: pass\n"), ["/p"])
-                .WithOpenDocument(RequirementsTestWorkspace.Path, SourceText.From(text), 1, DocumentKind.Requirements);
-            var expected = new DiagnosticService(services).GetDiagnostics(fresh, fresh.OpenDocuments[RequirementsTestWorkspace.Path]);
+            var (fresh, opened) = Project(text).Open(text);
+            var expected = new DiagnosticService(services).GetDiagnostics(fresh, opened);
             Assert.Equal(Describe(expected), Describe(incremental));
         }
     }
+
+    private static RequirementsTestWorkspace Project(string text) => new RequirementsTestWorkspace()
+        .With("/p/cog.yaml", RequirementsTestWorkspace.CogYamlNamingIt)
+        .With("/p/requirements.txt", text)
+        .With("/p/predict.py", "class Predictor: pass\n");
 
     private static List<string> Describe(IEnumerable<Diagnostic> diagnostics) =>
         [.. diagnostics

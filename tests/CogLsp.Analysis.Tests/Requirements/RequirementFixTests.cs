@@ -12,9 +12,7 @@ public class RequirementFixTests
 
     private static (WorkspaceSnapshot Workspace, Document Document, LanguageServices Services, DiagnosticService Diagnostics) Project(string requirements, InMemoryFileSystem? files = null, string cogYaml = GpuCogYaml)
     {
-        files ??= new InMemoryFileSystem();
-        files.Add("/p/cog.yaml", cogYaml).Add("/p/requirements.txt", requirements);
-        var workspace = WorkspaceSnapshot.Create(files, ["/p"]);
+        var workspace = new TestWorkspace { Disk = files ?? new() }.With("/p/cog.yaml", cogYaml).With("/p/requirements.txt", requirements).Snapshot();
         var services = LanguageServices.CreateDefault();
         return (workspace, workspace.GetDocument("/p/requirements.txt", DocumentKind.Requirements)!, services, new DiagnosticService(services));
     }

@@ -8,7 +8,7 @@ public sealed class RequirementsDiagnosticsTests
     /// <summary>The diagnostics with <paramref name="id"/> must be exactly the marked spans.</summary>
     private static IReadOnlyList<Diagnostic> Check(string markup, string id, RequirementsTestWorkspace? workspace = null, string path = RequirementsTestWorkspace.Path)
     {
-        var (text, spans, _) = RequirementsTestWorkspace.ParseMarkup(markup);
+        var (text, spans, _) = Markup.Parse(markup);
         var diagnostics = (workspace ?? new RequirementsTestWorkspace()).Diagnostics(text, path).Where(d => d.Id == id).ToList();
         Assert.Equal(spans, diagnostics.Select(d => d.Span).ToList());
         return diagnostics;

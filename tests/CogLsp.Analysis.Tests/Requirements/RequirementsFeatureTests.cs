@@ -8,7 +8,7 @@ public sealed class RequirementsFeatureTests
 {
     private static HoverResult? CheckHover(string markup, params string[] expectedParts)
     {
-        var (text, spans, cursor) = RequirementsTestWorkspace.ParseMarkup(markup);
+        var (text, spans, cursor) = Markup.Parse(markup);
         var hover = new RequirementsHoverProvider().GetHover(new RequirementsTestWorkspace().Context(text), cursor);
         if (expectedParts.Length == 0)
         {
@@ -48,7 +48,7 @@ public sealed class RequirementsFeatureTests
 
     private static List<CompletionItem> CheckCompletion(string markup, IVersionSource? versions, params string[] expectedLabels)
     {
-        var (text, _, cursor) = RequirementsTestWorkspace.ParseMarkup(markup);
+        var (text, _, cursor) = Markup.Parse(markup);
         var items = new RequirementsCompletionProvider(versions).GetCompletions(new RequirementsTestWorkspace().Context(text), cursor).ToList();
         foreach (var label in expectedLabels)
         {
@@ -86,7 +86,7 @@ public sealed class RequirementsFeatureTests
     [Fact]
     public void Links_to_included_files_and_urls()
     {
-        var (text, spans, _) = RequirementsTestWorkspace.ParseMarkup("-r [|requirements/dev.txt|]\n--index-url=[|https://x/simple|]\nfoo @ [|https://example.com/foo.zip|]\n[|git+https://github.com/a/b.git@v1#egg=b|]\n");
+        var (text, spans, _) = Markup.Parse("-r [|requirements/dev.txt|]\n--index-url=[|https://x/simple|]\nfoo @ [|https://example.com/foo.zip|]\n[|git+https://github.com/a/b.git@v1#egg=b|]\n");
         var links = new RequirementsLinkProvider().GetLinks(new RequirementsTestWorkspace().Context(text)).ToList();
         Assert.Equal(spans, links.Select(l => l.Span).ToList());
         Assert.Equal("/p/requirements/dev.txt", links[0].TargetPath);

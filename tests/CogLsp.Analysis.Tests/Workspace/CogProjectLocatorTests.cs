@@ -5,16 +5,8 @@ namespace CogLsp.Analysis.Tests.Workspace;
 
 public sealed class CogProjectLocatorTests
 {
-    private static WorkspaceSnapshot Tree(params (string Path, string Text)[] files)
-    {
-        var fs = new InMemoryFileSystem();
-        foreach (var (path, text) in files)
-        {
-            fs.Add(path, text);
-        }
-
-        return WorkspaceSnapshot.Create(fs, ["/w"]);
-    }
+    private static WorkspaceSnapshot Tree(params (string Path, string Text)[] files) =>
+        new TestWorkspace { Roots = ["/w"] }.With(files).Snapshot();
 
     [Fact]
     public void Build_config_keeps_text_and_spans()

@@ -11,13 +11,11 @@ public sealed class CogYamlDocumentTests
     /// <summary>Checks that the scalar with value <paramref name="value"/> covers the text marked [|…|] and has <paramref name="style"/>.</summary>
     private static void CheckScalar(string marked, string value, YamlScalarStyle style)
     {
-        var start = marked.IndexOf("[|", StringComparison.Ordinal);
-        var text = marked.Replace("[|", "").Replace("|]", "");
-        var end = marked.IndexOf("|]", StringComparison.Ordinal) - 2;
+        var (text, spans, _) = Markup.Parse(marked);
         var document = Parse(text);
         Assert.Empty(document.Errors);
         var scalar = document.Nodes.OfType<YamlScalar>().Single(s => s.Value == value);
-        Assert.Equal(TextSpan.FromBounds(start, end), scalar.Span);
+        Assert.Equal(spans.Single(), scalar.Span);
         Assert.Equal(style, scalar.Style);
     }
 

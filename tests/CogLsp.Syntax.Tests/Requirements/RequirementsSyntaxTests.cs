@@ -1,4 +1,3 @@
-using System.Text;
 using CogLsp.Syntax.Requirements;
 using CogLsp.Syntax.Text;
 
@@ -9,29 +8,9 @@ public sealed class RequirementsSyntaxTests
 {
     private static RequirementsLine Check(string markup, Func<RequirementsLine, IEnumerable<TextSpan?>> select)
     {
-        var text = new StringBuilder();
-        var spans = new List<TextSpan>();
-        var starts = new Stack<int>();
-        for (var i = 0; i < markup.Length; i++)
-        {
-            if (markup.AsSpan(i).StartsWith("[|"))
-            {
-                starts.Push(text.Length);
-                i++;
-            }
-            else if (markup.AsSpan(i).StartsWith("|]"))
-            {
-                spans.Add(TextSpan.FromBounds(starts.Pop(), text.Length));
-                i++;
-            }
-            else
-            {
-                text.Append(markup[i]);
-            }
-        }
-
-        var tree = RequirementsSyntaxTree.Parse(text.ToString());
-        Assert.Equal(text.ToString(), tree.ToFullString());
+        var (text, spans, _) = Markup.Parse(markup);
+        var tree = RequirementsSyntaxTree.Parse(text);
+        Assert.Equal(text, tree.ToFullString());
         var line = tree.Lines[0];
         Assert.Equal(spans.OrderBy(s => s.Start), select(line).Select(s => s!.Value).OrderBy(s => s.Start));
         return line;
