@@ -19,9 +19,17 @@ import { answerConfigurationItem, toServerSettings } from './settings';
 const CLIENT_ID = 'cogLsp';
 const CLIENT_NAME = 'Cog Language Server';
 
-/** The files the server analyses: cog.yaml (kept in VS Code's YAML language) and pip requirements files. */
+/** The server's file globs of every document kind, in its order; a server test checks the two agree. */
+export const WATCHED_GLOBS = ['**/cog.yaml', '**/cog.yml', '**/requirements*.txt', '**/requirements/*.txt', '**/constraints*.txt', '**/?*.in'];
+
+/**
+ * The files the server analyses: cog.yaml (kept in VS Code's YAML language) and pip requirements files
+ * (the pip-requirements language, whose filenamePatterns are in package.json). The cog.yaml patterns are
+ * the server's globs for that kind, one per entry; a server test checks the two agree.
+ */
 export const DOCUMENT_SELECTOR = [
-  { scheme: 'file', language: 'yaml', pattern: '**/cog.{yaml,yml}' },
+  { scheme: 'file', language: 'yaml', pattern: '**/cog.yaml' },
+  { scheme: 'file', language: 'yaml', pattern: '**/cog.yml' },
   { scheme: 'file', language: 'pip-requirements' },
   { scheme: 'untitled', language: 'pip-requirements' },
 ];
@@ -127,12 +135,7 @@ async function startServer(): Promise<void> {
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     synchronize: {
       // The server re-reads cog.yaml and requirements files that change on disk while closed.
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/cog.{yaml,yml}'),
-        vscode.workspace.createFileSystemWatcher('**/{requirements,constraints}*.txt'),
-        vscode.workspace.createFileSystemWatcher('**/requirements/*.txt'),
-        vscode.workspace.createFileSystemWatcher('**/*.in'),
-      ],
+      fileEvents: WATCHED_GLOBS.map(glob => vscode.workspace.createFileSystemWatcher(glob)),
     },
     initializationOptions: () => toServerSettings(key => readSetting(key)),
     errorHandler: {

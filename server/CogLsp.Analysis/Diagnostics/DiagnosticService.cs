@@ -31,10 +31,10 @@ public sealed class DiagnosticService(LanguageServices services)
         }
 
         var suppressions = Suppressions.Parse(document.Text);
-        var unknownDescriptor = document.Kind == DocumentKind.CogYaml ? GeneralDiagnostics.UnknownSuppressionInCogYaml : GeneralDiagnostics.UnknownSuppressionInRequirements;
+        var unknownDescriptor = GeneralDiagnostics.UnknownSuppressionFor(document.Kind);
         foreach (var (id, span) in suppressions.Mentions)
         {
-            if (!KnownIds.Contains(id))
+            if (unknownDescriptor is not null && !KnownIds.Contains(id))
             {
                 context.Report(unknownDescriptor, span, id);
             }

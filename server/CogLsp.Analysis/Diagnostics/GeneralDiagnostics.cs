@@ -1,3 +1,5 @@
+using CogLsp.Analysis.Workspace;
+
 namespace CogLsp.Analysis.Diagnostics;
 
 /// <summary>Rules that belong to no file format: suppression comments.</summary>
@@ -23,4 +25,14 @@ public static class GeneralDiagnostics
     };
 
     public static IEnumerable<DiagnosticDescriptor> All => [UnknownSuppressionInCogYaml, UnknownSuppressionInRequirements];
+
+    /// <summary>
+    /// The unknown-suppression rule in the ID family of <paramref name="kind"/> (its registration's prefix),
+    /// or null for a kind with no registration. A registered kind without one is a programming error that
+    /// a test catches.
+    /// </summary>
+    public static DiagnosticDescriptor? UnknownSuppressionFor(DocumentKind kind) =>
+        DocumentKindRegistration.For(kind) is { } registration
+            ? All.Single(d => d.Id.StartsWith(registration.DiagnosticPrefix, StringComparison.Ordinal))
+            : null;
 }

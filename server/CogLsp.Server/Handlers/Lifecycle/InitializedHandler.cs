@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CogLsp.Analysis.Workspace;
 using CogLsp.Server.Protocol;
 using CogLsp.Server.Rpc;
 using CogLsp.Server.Handlers.Workspace;
@@ -13,10 +14,8 @@ namespace CogLsp.Server.Handlers.Lifecycle;
 /// </summary>
 public sealed class InitializedHandler : LspHandler<JsonElement?, object?>
 {
-    public static readonly string[] WatchedGlobs =
-    [
-        "**/cog.yaml", "**/cog.yml", "**/requirements*.txt", "**/requirements/*.txt", "**/constraints*.txt", "**/*.in",
-    ];
+    /// <summary>The file globs of every registered document kind.</summary>
+    public static readonly string[] WatchedGlobs = [.. DocumentKindRegistration.All.SelectMany(r => r.FileGlobs)];
 
     public override string Method => Methods.Initialized;
 
