@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using CogLsp.Analysis.Diagnostics;
 using CogLsp.Syntax.Text;
 
@@ -82,11 +81,16 @@ internal sealed partial class CogResolverRun
             _findings.Add(CogFindingKind.CogError, DiagnosticSeverity.Error, errorLine, 0, errorLine.Text.Length, _error);
         }
 
-        foreach (var warning in _warnings.Where(w => w.LineIndex >= 0))
+        for (var i = 0; i < _warnings.Count; i++)
         {
-            if (_input.FirstOrDefault(l => l.Index == warning.LineIndex) is { } line)
+            var warning = _warnings[i];
+            if (warning.LineIndex >= 0 && _input.FirstOrDefault(l => l.Index == warning.LineIndex) is { } line)
             {
-                _findings.Add(warning.LineKind, DiagnosticSeverity.Warning, line, 0, line.Text.Length, "Cog: " + warning.Text);
+                // Cog prints its CUDA suggestion as a line of its own after the warning it belongs to: one finding for both.
+                var text = i + 1 < _warnings.Count && _warnings[i + 1] is { SuggestedCuda: not null } next && next.LineIndex == warning.LineIndex
+                    ? warning.Text + " " + _warnings[++i].Text
+                    : warning.Text;
+                _findings.Add(warning.LineKind, DiagnosticSeverity.Warning, line, 0, line.Text.Length, "Cog: " + text);
             }
         }
 

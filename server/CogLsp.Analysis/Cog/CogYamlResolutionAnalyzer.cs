@@ -31,7 +31,7 @@ public sealed class CogYamlResolutionAnalyzer(ICogConfigProvider configs) : IDia
         TextSpan? SpanOf(string? key) => key is not null && config.Spans.TryGetValue(key, out var s) && s.End <= length ? s : null;
 
         // Where Cog's error is reported: on the python_packages entry it blames, else on the key.
-        var errorEntry = resolution.Error is not null && resolution.FromPythonPackages
+        var errorEntry = resolution.Error is not null && resolution.FromPythonPackages && !config.PythonPackageSpans.IsDefaultOrEmpty
             ? resolution.Findings.FirstOrDefault(f => f.InPythonPackages && f.Kind == CogFindingKind.CogError && f.Line < config.PythonPackageSpans.Length)
             : null;
         if (errorEntry is null)

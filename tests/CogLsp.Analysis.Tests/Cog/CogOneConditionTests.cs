@@ -86,4 +86,14 @@ public sealed class CogOneConditionTests
         var malformed = Assert.Single(diagnostics, d => d.Span == span);
         Assert.Equal("COG0204", malformed.Id);
     }
+
+    [Fact]
+    public void Cogs_cuda_warning_and_its_suggestion_are_one_diagnostic_on_the_torch_line()
+    {
+        var (requirements, span) = Marked("numpy==1.26.4\n[|torch==1.11.0|]\n");
+        var diagnostics = Diagnose("build:\n  gpu: true\n  cuda: \"12.1\"\n  python_version: \"3.10\"\n  python_requirements: requirements.txt\n", requirements, "/p/requirements.txt");
+        var warning = Assert.Single(diagnostics, d => d.Id == "REQ0520");
+        Assert.Equal(span, warning.Span);
+        Assert.Equal("Cog: Cog doesn't know if CUDA 12.1 is compatible with PyTorch 1.11.0. This might cause CUDA problems. Try 11.3 instead?", warning.Message);
+    }
 }
