@@ -7,7 +7,7 @@ namespace CogLsp.Analysis.Cog;
 /// <summary>
 /// The findings about single lines that come from how Cog reads the file (its reader joins `\`
 /// continuations, cuts at '#', drops `-e .`) and what its parser makes of each line (names, pins,
-/// options), before and whatever Cog resolves. A line's findings depend only on that line, the
+/// options), independent of what Cog resolves. A line's findings depend only on that line, the
 /// config's gpu flag, whether a file is used, and (for a companion pin) which other lines pin torch or
 /// torchvision, so a region of a file can be checked on its own (<see cref="CogResolutionSplice"/>).
 /// </summary>
