@@ -105,9 +105,9 @@ public sealed class LanguageServices
                 new CodeFixes.MovePreInstallToRunFixProvider(),
                 new CodeFixes.RenamePredictToRunFixProvider(),
                 // Cog's resolution (both file kinds)
-                new Cog.CogCodeFixProvider(),
+                new Cog.CogCodeFixProvider(cog),
                 // requirements files
-                new Requirements.PinFixProvider(),
+                new Requirements.PinFixProvider(cog),
                 new Requirements.RemoveDuplicateFixProvider(),
             ],
             RefactoringProviders =

@@ -6,15 +6,13 @@ using CogLsp.Syntax.Text;
 namespace CogLsp.Analysis.Cog;
 
 /// <summary>
-/// Fixes for what Cog's resolution reports: lines Cog reads differently from pip (the finding's `fix`
-/// replaces its span), making a torch/torchvision rewrite explicit in the file, and Cog's own CUDA
-/// suggestion ("Try 11.8 instead?"). The explicit-rewrite fix is offered only when resolving the edited
-/// file gives the same installation as Cog's rewrite did.
+/// Fixes for what Cog's resolution reports: lines Cog reads differently from pip (<see cref="CogReplacementData"/>
+/// replaces the span), making a torch/torchvision rewrite explicit in the file, and Cog's own CUDA
+/// suggestion (<see cref="SuggestedCudaData"/>). The explicit-rewrite fix is offered only when resolving
+/// the edited file gives the same installation as Cog's rewrite did.
 /// </summary>
-public sealed class CogCodeFixProvider : ICodeFixProvider
+public sealed class CogCodeFixProvider(ICogConfigProvider configs) : ICodeFixProvider
 {
-    public const string SuggestedCudaProperty = "suggestedCuda";
-
     private static readonly string RewriteId = CogDiagnostics.ForRequirement(CogFindingKind.FrameworkPinRewritten).Id;
 
     private static readonly ImmutableHashSet<string> ReplacementIds =
@@ -30,7 +28,7 @@ public sealed class CogCodeFixProvider : ICodeFixProvider
     {
         var diagnostic = context.Diagnostic;
         var document = context.Document;
-        if (ReplacementIds.Contains(diagnostic.Id) && diagnostic.Properties.TryGetValue("fix", out var replacement))
+        if (ReplacementIds.Contains(diagnostic.Id) && diagnostic.Data is CogReplacementData { Replacement: var replacement })
         {
             yield return new CodeActionItem($"Write `{replacement}` so Cog and pip read the same requirement", CodeActionItem.QuickFix, _ => Edit(document, [new TextChange(diagnostic.Span, replacement)]))
             {
@@ -42,7 +40,7 @@ public sealed class CogCodeFixProvider : ICodeFixProvider
         {
             yield return explicitFix;
         }
-        else if (diagnostic.Id == CogDiagnostics.CogWarning.Id && diagnostic.Properties.TryGetValue(SuggestedCudaProperty, out var cuda))
+        else if (diagnostic.Id == CogDiagnostics.CogWarning.Id && diagnostic.Data is SuggestedCudaData { Cuda: var cuda })
         {
             var value = document.Text.ToString(diagnostic.Span);
             var quoted = value.StartsWith('\'') ? $"'{cuda}'" : $"\"{cuda}\"";
@@ -56,18 +54,18 @@ public sealed class CogCodeFixProvider : ICodeFixProvider
     private static WorkspaceEditModel Edit(Document document, ImmutableArray<TextChange> changes) =>
         new([new EditFileChange(document.Path, document.Version, changes)]);
 
-    private static CodeActionItem? MakeExplicit(CodeFixContext context)
+    private CodeActionItem? MakeExplicit(CodeFixContext context)
     {
         var workspace = context.Workspace;
         var document = context.Document;
-        var config = ProjectCogConfigProvider.Instance.FindConfigFor(workspace, document);
+        var config = configs.FindConfigFor(workspace, document);
         if (config is null)
         {
             return null;
         }
 
         var before = CogResolutionCache.Get(workspace, config);
-        var line = before.Lines.FirstOrDefault(l => !l.Line.FromPythonPackages && l.Span.IntersectsWith(context.Diagnostic.Span) && l.InstalledVersion is not null && l.Package is "torch" or "torchvision" or "torchaudio");
+        var line = before.Lines.FirstOrDefault(l => !l.Line.FromPythonPackages && l.Span.IntersectsWith(context.Diagnostic.Span) && l.InstalledVersion is not null && CogPackages.IsPyTorchPackage(l.Package));
         if (line is null || before.Error is not null)
         {
             return null;

@@ -62,7 +62,7 @@ public sealed class CogRequirementHoverProvider(ICogConfigProvider configs) : IH
             text.Append("- Python tag: `").Append(cp).Append("`, platform ").Append(options.TargetOs).Append('/').Append(options.TargetArch).Append('\n');
         }
 
-        if (cp is not null && line.InstalledVersion is not null && line.Package is "torch" or "torchvision" && options.TargetOs == "linux")
+        if (cp is not null && line.InstalledVersion is not null && line.TorchRow is not null && options.TargetOs == "linux")
         {
             var platform = options.TargetArch == "arm64" ? "manylinux_2_28_aarch64" : "linux_x86_64";
             text.Append("- wheel (inferred): `").Append(line.Package).Append('-').Append(line.InstalledVersion.Replace("+", "%2B", StringComparison.Ordinal))

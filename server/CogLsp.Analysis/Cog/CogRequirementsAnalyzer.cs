@@ -29,12 +29,7 @@ public sealed class CogRequirementsAnalyzer(ICogConfigProvider configs) : IDiagn
             }
 
             var diagnostic = new Diagnostic(CogDiagnostics.ForRequirement(finding.Kind), context.Document.Path, span, finding.Message, finding.Severity);
-            if (finding.Fix is not null)
-            {
-                diagnostic = diagnostic.WithProperty("fix", finding.Fix);
-            }
-
-            context.Report(diagnostic);
+            context.Report(finding.Fix is null ? diagnostic : diagnostic.WithData(new CogReplacementData(finding.Fix)));
         }
     }
 }

@@ -54,8 +54,11 @@ public sealed record CogResolution
     /// <summary>The input line the error is about, or -1.</summary>
     public int ErrorLine { get; init; } = -1;
 
+    /// <summary>Which step of Cog's stops with <see cref="Error"/>; <see cref="CogErrorKind.None"/> when it succeeds.</summary>
+    public CogErrorKind ErrorKind { get; init; }
+
     /// <summary>True when the error came from Cog's cog.yaml validation (before any resolution).</summary>
-    public bool ErrorIsValidation { get; init; }
+    public bool ErrorIsValidation => ErrorKind is CogErrorKind.Validation or CogErrorKind.IncompatibleVersions;
 
     public ImmutableArray<CogLineResolution> Lines
     {

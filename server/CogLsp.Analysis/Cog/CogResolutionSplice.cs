@@ -20,7 +20,7 @@ namespace CogLsp.Analysis.Cog;
 internal static class CogResolutionSplice
 {
     /// <summary>Words whose presence in a line may make it matter to the whole resolution.</summary>
-    private static readonly string[] GlobalWords = ["torch", "tensorflow", "cog"];
+    private static readonly string[] GlobalWords = [.. CogPackages.Frameworks, .. CogPackages.Managed];
 
     /// <summary>
     /// The resolution of <paramref name="text"/>, given <paramref name="previous"/>, the resolution of
@@ -71,8 +71,8 @@ internal static class CogResolutionSplice
             return null;
         }
 
-        var oldRegion = new CogResolverRun(config, SourceText.From(previousText.ToString(TextSpan.FromBounds(start, oldEnd))), os, arch, table).ExecuteLineFindings();
-        var newRegion = new CogResolverRun(config, SourceText.From(newText.ToString(TextSpan.FromBounds(start, end))), os, arch, table).ExecuteLineFindings();
+        var oldRegion = CogLineFindings.ForRegion(config, SourceText.From(previousText.ToString(TextSpan.FromBounds(start, oldEnd))));
+        var newRegion = CogLineFindings.ForRegion(config, SourceText.From(newText.ToString(TextSpan.FromBounds(start, end))));
         if (!IsPlain(oldRegion.Read) || !IsPlain(newRegion.Read))
         {
             return null;

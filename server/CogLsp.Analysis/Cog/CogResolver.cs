@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using CogLsp.Analysis.Diagnostics;
 using CogLsp.Syntax.Text;
 
 namespace CogLsp.Analysis.Cog;
@@ -73,6 +72,4 @@ public static class CogResolver
         var clean = parts[^1][2..];
         return clean.Length < 2 ? (string.Empty, version) : (clean[..^1] + "." + clean[^1..], parts[0]);
     }
-
-    internal static DiagnosticSeverity Info => DiagnosticSeverity.Information;
 }

@@ -6,15 +6,17 @@ using CogLsp.Syntax.Text;
 namespace CogLsp.Analysis.Cog;
 
 /// <summary>
-/// COG0500–COG0503 on cog.yaml keys (CUDA picked, Cog's warnings and errors, cuda without gpu) and
-/// COG0600–COG0623 on python_packages entries (the per-line findings of REQ05xx).
+/// COG0500–COG0502 on cog.yaml keys (CUDA picked, Cog's warnings and errors) and COG0600–COG0623 on
+/// python_packages entries (the per-line findings of REQ05xx). One condition gives one diagnostic: an
+/// error Cog blames on a python_packages entry is reported on the entry (where it is fixed), with the
+/// key it concerns as related information; cuda without gpu is COG0208's (cog.yaml validation).
 /// </summary>
 public sealed class CogYamlResolutionAnalyzer(ICogConfigProvider configs) : IDiagnosticAnalyzer
 {
     public DocumentKind Kind => DocumentKind.CogYaml;
 
     public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        [CogDiagnostics.CudaChosen, CogDiagnostics.CogWarning, CogDiagnostics.CogError, CogDiagnostics.CudaIgnored, .. CogDiagnostics.PythonPackagesRules];
+        [CogDiagnostics.CudaChosen, CogDiagnostics.CogWarning, CogDiagnostics.CogError, .. CogDiagnostics.PythonPackagesRules];
 
     public void Analyze(AnalysisContext context)
     {
@@ -28,19 +30,19 @@ public sealed class CogYamlResolutionAnalyzer(ICogConfigProvider configs) : IDia
         var length = context.Document.Text.Length;
         TextSpan? SpanOf(string? key) => key is not null && config.Spans.TryGetValue(key, out var s) && s.End <= length ? s : null;
 
-        if (!config.Gpu && SpanOf("build.cuda") is { } cudaSpan)
+        // Where Cog's error is reported: on the python_packages entry it blames, else on the key.
+        var errorEntry = resolution.Error is not null && resolution.FromPythonPackages && !config.PythonPackageSpans.IsDefaultOrEmpty
+            ? resolution.Findings.FirstOrDefault(f => f.InPythonPackages && f.Kind == CogFindingKind.CogError && f.Line < config.PythonPackageSpans.Length)
+            : null;
+        if (errorEntry is null)
         {
-            context.Report(CogDiagnostics.CudaIgnored, cudaSpan);
-        }
-
-        if (resolution.Error is not null && !resolution.ErrorIsValidation && SpanOf(resolution.ErrorKey) is { } errorSpan)
-        {
-            context.Report(CogDiagnostics.CogError, errorSpan, resolution.Error);
-        }
-        else if (resolution.Error is not null && resolution.ErrorIsValidation && resolution.ErrorKey is "build.cudnn" or "build.cuda"
-            && (resolution.Error.Contains("incompatible", StringComparison.Ordinal)) && SpanOf(resolution.ErrorKey) is { } validationSpan)
-        {
-            context.Report(CogDiagnostics.CogError, validationSpan, resolution.Error);
+            // Validation errors other than a pair of incompatible versions are the cog.yaml validation rules' (COG02xx).
+            var reported = resolution.ErrorKind is CogErrorKind.Resolution
+                || (resolution.ErrorKind is CogErrorKind.IncompatibleVersions && resolution.ErrorKey is "build.cudnn" or "build.cuda");
+            if (resolution.Error is not null && reported && SpanOf(resolution.ErrorKey) is { } errorSpan)
+            {
+                context.Report(CogDiagnostics.CogError, errorSpan, resolution.Error);
+            }
         }
 
         var warnings = resolution.Warnings;
@@ -53,24 +55,17 @@ public sealed class CogYamlResolutionAnalyzer(ICogConfigProvider configs) : IDia
             }
 
             // Cog prints its suggestion ("Try 11.8 instead?") as a line of its own after the warning it
-            // belongs to; both are shown as one diagnostic, and the suggestion becomes a quick fix.
-            var suggestion = i + 1 < warnings.Length && warnings[i + 1].Key == warning.Key ? SuggestedCuda(warnings[i + 1].Text) : null;
+            // belongs to; both are shown as one diagnostic, and the suggested version becomes a quick fix.
+            var suggestion = i + 1 < warnings.Length && warnings[i + 1].Key == warning.Key ? warnings[i + 1].SuggestedCuda : null;
             var text = suggestion is null ? warning.Text : warning.Text + " " + warnings[++i].Text;
             var diagnostic = Diagnostic.Create(CogDiagnostics.CogWarning, context.Document.Path, warningSpan, "Cog: " + text);
-            context.Report(suggestion is null ? diagnostic : diagnostic.WithProperty(CogCodeFixProvider.SuggestedCudaProperty, suggestion));
+            context.Report(suggestion is null ? diagnostic : diagnostic.WithData(new SuggestedCudaData(suggestion)));
         }
 
         if (config.Gpu && resolution.Cuda is not null && SpanOf("build.gpu") is { } gpuSpan)
         {
-            var source = resolution.CudaSource switch
-            {
-                CudaSource.CogYaml => "from build.cuda",
-                CudaSource.TorchPin => "chosen from the torch pin",
-                CudaSource.TensorFlowPin => "chosen from the tensorflow pin",
-                _ => "Cog's default",
-            };
             context.Report(CogDiagnostics.CudaChosen, gpuSpan,
-                $"Cog builds with CUDA {resolution.Cuda} ({source}) and cuDNN {resolution.Cudnn} on {resolution.BaseImage ?? "no base image"}{(resolution.CogBaseImage is null ? string.Empty : $" (or {resolution.CogBaseImage} when the registry has it)")}.");
+                $"Cog builds with CUDA {resolution.Cuda} ({CogExplanations.CudaSource(resolution.CudaSource)}) and cuDNN {resolution.Cudnn} on {resolution.BaseImage ?? "no base image"}{(resolution.CogBaseImage is null ? string.Empty : $" (or {resolution.CogBaseImage} when the registry has it)")}.");
         }
 
         if (resolution.FromPythonPackages && !config.PythonPackageSpans.IsDefaultOrEmpty)
@@ -80,11 +75,18 @@ public sealed class CogYamlResolutionAnalyzer(ICogConfigProvider configs) : IDia
                 var entry = config.PythonPackageSpans[finding.Line];
                 var span = entry.End <= length ? entry : new TextSpan(0, 0);
                 var diagnostic = Diagnostic.Create(CogDiagnostics.ForPythonPackage(finding.Kind), context.Document.Path, span, finding.Message) with { Severity = finding.Severity };
-                context.Report(finding.Fix is null ? diagnostic : diagnostic.WithProperty("fix", finding.Fix));
+                if (finding.Fix is not null)
+                {
+                    diagnostic = diagnostic.WithData(new CogReplacementData(finding.Fix));
+                }
+
+                if (finding == errorEntry && SpanOf(resolution.ErrorKey) is { } keySpan)
+                {
+                    diagnostic = diagnostic with { Related = [new RelatedLocation(context.Document.Path, keySpan, "Cog's error concerns this setting too")] };
+                }
+
+                context.Report(diagnostic);
             }
         }
     }
-
-    private static string? SuggestedCuda(string warning) =>
-        warning.StartsWith("Try ", StringComparison.Ordinal) && warning.EndsWith(" instead?", StringComparison.Ordinal) ? warning[4..^9] : null;
 }

@@ -115,7 +115,8 @@ public sealed partial class CogValidationAnalyzer : IDiagnosticAnalyzer
             context.Report(CogYamlDiagnostics.PackagesAndRequirements, packages!.Key.Span, requirementsPath);
         }
 
-        var gpu = CogYamlTree.GoBool(CogYamlTree.Lookup(build, "gpu")?.Value) == true;
+        var gpuEntry = CogYamlTree.Lookup(build, "gpu");
+        var gpu = CogYamlTree.GoBool(gpuEntry?.Value) == true;
         var cudaEntry = CogYamlTree.Lookup(build, "cuda");
         var cudnnEntry = CogYamlTree.Lookup(build, "cudnn");
         var cuda = CogYamlTree.GoString(cudaEntry?.Value);
@@ -153,7 +154,9 @@ public sealed partial class CogValidationAnalyzer : IDiagnosticAnalyzer
             {
                 if (entry is not null && !string.IsNullOrEmpty(CogYamlTree.GoString(entry.Value)))
                 {
-                    context.Report(CogYamlDiagnostics.CudaWithoutGpu, entry.Key.Span, entry.KeyText);
+                    // The one diagnostic of this condition; where gpu is written, it points there too.
+                    var diagnostic = Diagnostic.Create(CogYamlDiagnostics.CudaWithoutGpu, context.Document.Path, entry.Key.Span, entry.KeyText);
+                    context.Report(gpuEntry is null ? diagnostic : diagnostic with { Related = [new RelatedLocation(context.Document.Path, gpuEntry.Value?.Span ?? gpuEntry.Key.Span, "gpu is not true here")] });
                 }
             }
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using CogLsp.Analysis.Cog;
 using CogLsp.Analysis.CodeFixes;
 using CogLsp.Analysis.Workspace;
@@ -14,7 +13,7 @@ namespace CogLsp.Analysis.Requirements;
 /// and tensorflow family (the newest build Cog knows for this Python and CUDA). A version that the
 /// written range does not allow is never offered.
 /// </summary>
-public sealed class PinFixProvider(CompatibilityTable? table = null) : ICodeFixProvider
+public sealed class PinFixProvider(ICogConfigProvider configs, CompatibilityTable? table = null) : ICodeFixProvider
 {
     private readonly CompatibilityTable? _table = table;
 
@@ -22,51 +21,46 @@ public sealed class PinFixProvider(CompatibilityTable? table = null) : ICodeFixP
 
     public IEnumerable<CodeActionItem> GetFixes(CodeFixContext context)
     {
-        var diagnostic = context.Diagnostic;
-        var properties = diagnostic.Properties;
-        if (!properties.TryGetValue("normalizedName", out var name)
-            || !properties.TryGetValue("replaceStart", out var startText) || !int.TryParse(startText, CultureInfo.InvariantCulture, out var start)
-            || !properties.TryGetValue("replaceLength", out var lengthText) || !int.TryParse(lengthText, CultureInfo.InvariantCulture, out var length))
+        if (context.Diagnostic.Data is not PinFixData data)
         {
             yield break;
         }
 
-        var specifier = properties.GetValueOrDefault("specifier") ?? string.Empty;
-        var allowed = specifier.Length == 0 ? Pep440SpecifierSet.Empty : Pep440SpecifierSet.TryParse(specifier, out var set) ? set : null;
-        if (allowed is null || start < 0 || start + length > context.Document.Text.Length)
+        var allowed = data.Specifier.Length == 0 ? Pep440SpecifierSet.Empty : Pep440SpecifierSet.TryParse(data.Specifier, out var set) ? set : null;
+        if (allowed is null || data.Replace.End > context.Document.Text.Length)
         {
             yield break;
         }
 
         var offered = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (version, source) in Candidates(context, name, allowed))
+        foreach (var (version, source, installed) in Candidates(context, data.NormalizedName, allowed))
         {
             if (!offered.Add(version) || !Pep440Version.TryParse(version, out var parsed) || !allowed.Contains(parsed, prereleases: true))
             {
                 continue;
             }
 
-            var display = properties.GetValueOrDefault("name") ?? name;
-            var change = new TextChange(new TextSpan(start, length), "==" + version);
+            var change = new TextChange(data.Replace, "==" + version);
             var document = context.Document;
-            yield return new CodeActionItem($"Pin {display}=={version} ({source})", CodeActionItem.QuickFix, _ => new WorkspaceEditModel([new EditFileChange(document.Path, document.Version, [change])]))
+            yield return new CodeActionItem($"Pin {data.Name}=={version} ({source})", CodeActionItem.QuickFix, _ => new WorkspaceEditModel([new EditFileChange(document.Path, document.Version, [change])]))
             {
                 IsPreferred = offered.Count == 1,
-                FixAllKey = source.StartsWith("installed", StringComparison.Ordinal) ? "pin to the versions installed in the virtual environment" : null,
+                FixAllKey = installed ? "pin to the versions installed in the virtual environment" : null,
             };
         }
     }
 
-    private IEnumerable<(string Version, string Source)> Candidates(CodeFixContext context, string name, Pep440SpecifierSet allowed)
+    /// <summary>The versions to offer, each with where it comes from in words and whether that is the virtual environment.</summary>
+    private IEnumerable<(string Version, string Source, bool Installed)> Candidates(CodeFixContext context, string name, Pep440SpecifierSet allowed)
     {
-        var config = ProjectCogConfigProvider.Instance.FindConfigFor(context.Workspace, context.Document);
+        var config = configs.FindConfigFor(context.Workspace, context.Document);
         var projectDirectory = config is null ? context.Document.Directory : PathUtil.GetDirectory(config.CogYamlPath);
         if (InstalledPackages.Find(context.Workspace, projectDirectory).TryGetValue(name, out var installed))
         {
-            yield return (installed.Version, $"installed in {PathUtil.GetFileName(installed.Environment)}");
+            yield return (installed.Version, $"installed in {PathUtil.GetFileName(installed.Environment)}", true);
         }
 
-        if (name is "torch" or "torchvision" or "torchaudio" or "tensorflow")
+        if (CogPackages.TablePackages.Contains(name))
         {
             var table = _table ?? CompatibilityTable.Default;
             var python = config?.PythonVersion is { } p && CogVersion.TryParse(p) is { } v ? $"{v.Major}.{v.Minor}" : null;
@@ -81,7 +75,7 @@ public sealed class PinFixProvider(CompatibilityTable? table = null) : ICodeFixP
                 .Where(v => Pep440Version.TryParse(v, out var parsed) && allowed.Contains(parsed, prereleases: true));
             foreach (var version in inRange.Take(3))
             {
-                yield return (version, $"in Cog's table{(where.Length == 0 ? string.Empty : " for " + where)}");
+                yield return (version, $"in Cog's table{(where.Length == 0 ? string.Empty : " for " + where)}", false);
             }
         }
     }

@@ -1,17 +1,15 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using CogLsp.Analysis.Diagnostics;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.Requirements;
+using CogLsp.Syntax.Text;
 using D = CogLsp.Analysis.Requirements.RequirementsDescriptors;
 
 namespace CogLsp.Analysis.Requirements;
 
 /// <summary>
 /// REQ0201: a named requirement without one exact `==` pin. The range (or the name when there is no
-/// version at all) is highlighted. Properties for a fixer: "name", "normalizedName", "specifier" (as
-/// written, empty when unpinned), "replaceStart"/"replaceLength" (document offsets of the text a pin
-/// replaces; length 0 means insert at replaceStart).
+/// version at all) is highlighted. A fixer gets <see cref="PinFixData"/>.
 /// </summary>
 public sealed class PinningAnalyzer : IDiagnosticAnalyzer
 {
@@ -36,20 +34,16 @@ public sealed class PinningAnalyzer : IDiagnosticAnalyzer
         {
             var span = tree.ToAbsolute(index, range);
             diagnostic = Diagnostic.Create(D.NotPinned, context.Document.Path, span, $"'{requirement.Name.Text}' allows {SpecifierWords.Describe(requirement.SpecifierSet)}")
-                .WithProperty("specifier", line.FullText.Substring(range.Start, range.Length))
-                .WithProperty("replaceStart", span.Start.ToString(CultureInfo.InvariantCulture))
-                .WithProperty("replaceLength", span.Length.ToString(CultureInfo.InvariantCulture));
+                .WithData(new PinFixData(requirement.Name.Text, requirement.NormalizedName!, line.FullText.Substring(range.Start, range.Length), span));
         }
         else
         {
             var span = tree.ToAbsolute(index, requirement.Name.Span);
             var insertAt = requirement.Extras.IsEmpty ? span.End : tree.ToAbsolute(index, requirement.Extras[^1].Span).End + 1;
             diagnostic = Diagnostic.Create(D.NotPinned, context.Document.Path, span, $"'{requirement.Name.Text}' has no version")
-                .WithProperty("specifier", string.Empty)
-                .WithProperty("replaceStart", insertAt.ToString(CultureInfo.InvariantCulture))
-                .WithProperty("replaceLength", "0");
+                .WithData(new PinFixData(requirement.Name.Text, requirement.NormalizedName!, string.Empty, new TextSpan(insertAt, 0)));
         }
 
-        sink.Add(diagnostic.WithProperty("name", requirement.Name.Text).WithProperty("normalizedName", requirement.NormalizedName!));
+        sink.Add(diagnostic);
     }
 }

@@ -55,7 +55,7 @@ public readonly struct LspConverter(PositionEncoding encoding, DocumentUris uris
             CodeDescription = new CodeDescription(diagnostic.Descriptor.HelpUri),
             Tags = tags,
             RelatedInformation = related,
-            Data = diagnostic.Properties.IsEmpty ? null : diagnostic.Properties.ToDictionary(),
+            Data = (object?)diagnostic.Data ?? (diagnostic.Properties.IsEmpty ? null : diagnostic.Properties.ToDictionary()),
         };
     }
 

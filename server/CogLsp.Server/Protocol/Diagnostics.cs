@@ -14,7 +14,11 @@ public sealed record Diagnostic(Range Range, int Severity, string Code, string S
 
     public DiagnosticRelatedInformation[]? RelatedInformation { get; init; }
 
-    public Dictionary<string, string>? Data { get; init; }
+    /// <summary>
+    /// What a fix needs: an Analysis fix-data record (written with its own properties, numbers as numbers)
+    /// or a string dictionary of plain properties; null when there is none.
+    /// </summary>
+    public object? Data { get; init; }
 }
 
 public sealed record PublishDiagnosticsParams(string Uri, int? Version, Diagnostic[] Diagnostics);

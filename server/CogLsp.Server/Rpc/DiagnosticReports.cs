@@ -54,10 +54,18 @@ public static class DiagnosticReports
             hash.Add(related.Message, StringComparer.Ordinal);
         }
 
-        foreach (var (key, value) in d.Data ?? [])
+        if (d.Data is Dictionary<string, string> properties)
         {
-            hash.Add(key, StringComparer.Ordinal);
-            hash.Add(value, StringComparer.Ordinal);
+            foreach (var (key, value) in properties)
+            {
+                hash.Add(key, StringComparer.Ordinal);
+                hash.Add(value, StringComparer.Ordinal);
+            }
+        }
+        else
+        {
+            // Fix-data records compare by value, so equal data hashes alike.
+            hash.Add(d.Data);
         }
     }
 }

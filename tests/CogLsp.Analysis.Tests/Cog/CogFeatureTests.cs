@@ -52,7 +52,7 @@ public sealed class CogFeatureTests
         new CogRequirementsAnalyzer(provider).Analyze(context);
         var diagnostic = Assert.Single(context.Diagnostics);
         Assert.Equal("REQ0512", diagnostic.Id);
-        Assert.Equal("zope-interface", diagnostic.Properties["fix"]);
+        Assert.Equal(new CogReplacementData("zope-interface"), diagnostic.Data);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Requirements;
+using CogLsp.Syntax.Text;
 
 namespace CogLsp.Analysis.Tests.Requirements;
 
@@ -98,11 +100,8 @@ public sealed class RequirementsDiagnosticsTests
     {
         var d = Check("numpy[|>=1.2,<2|]\n[|pandas|]\nscipy==1.11.4\nfoo===1.0\nbar @ https://example.com/bar.zip", "REQ0201");
         Assert.Contains("pin an exact version for reproducible builds", d[0].Message);
-        Assert.Equal(">=1.2,<2", d[0].Properties["specifier"]);
-        Assert.Equal("5", d[0].Properties["replaceStart"]);
-        Assert.Equal("8", d[0].Properties["replaceLength"]);
-        Assert.Equal("pandas", d[1].Properties["normalizedName"]);
-        Assert.Equal("0", d[1].Properties["replaceLength"]);
+        Assert.Equal(new PinFixData("numpy", "numpy", ">=1.2,<2", new TextSpan(5, 8)), d[0].Data);
+        Assert.Equal(new PinFixData("pandas", "pandas", string.Empty, new TextSpan(20, 0)), d[1].Data);
         Check("requests[socks] (  [|>=2.0|] )", "REQ0201");
     }
 

@@ -1,0 +1,9 @@
+namespace CogLsp.Analysis.Diagnostics;
+
+/// <summary>
+/// What a code fix needs from the analyzer that found a problem, as typed values (spans, versions,
+/// replacement text), so no fixer parses a message or turns strings back into numbers. Each kind is a
+/// sealed record of plain values; the server writes it as the LSP diagnostic's `data` (its properties,
+/// camelCase) and it reads back into an equal record.
+/// </summary>
+public abstract record DiagnosticData;

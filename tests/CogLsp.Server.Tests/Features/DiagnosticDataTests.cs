@@ -1,0 +1,30 @@
+using System.Text.Json;
+using CogLsp.Analysis.Requirements;
+using CogLsp.Analysis.Workspace;
+using CogLsp.Server.Rpc;
+using CogLsp.Syntax.Text;
+
+namespace CogLsp.Server.Tests.Features;
+
+/// <summary>
+/// What a fix needs travels in a diagnostic's LSP `data` as typed values (numbers stay numbers), and
+/// reads back into the same payload the analyzer made.
+/// </summary>
+public class DiagnosticDataTests
+{
+    private const string RequirementsUri = "file:///p/requirements.txt";
+
+    [Fact]
+    public async Task A_pin_fix_carries_its_replacement_span_as_numbers_and_reads_back_unchanged()
+    {
+        await using var server = new InProcessServer(new InMemoryFileSystem());
+        await server.Client.InitializeAsync(new { textDocument = new { diagnostic = new { } } });
+        await server.Client.OpenAsync(RequirementsUri, "numpy>=1.0\n", languageId: "pip-requirements");
+        var report = await server.Client.ResultAsync("textDocument/diagnostic", new { textDocument = new { uri = RequirementsUri } });
+        var unpinned = Assert.Single(report.GetProperty("items").EnumerateArray(), d => d.GetProperty("code").GetString() == "REQ0201");
+
+        var data = unpinned.GetProperty("data");
+        Assert.Equal(JsonValueKind.Number, data.GetProperty("replace").GetProperty("start").ValueKind);
+        Assert.Equal(new PinFixData("numpy", "numpy", ">=1.0", new TextSpan(5, 5)), data.Deserialize<PinFixData>(LspJson.Options));
+    }
+}
