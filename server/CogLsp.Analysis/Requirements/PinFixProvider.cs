@@ -59,7 +59,10 @@ public sealed class PinFixProvider(CompatibilityTable? table = null) : ICodeFixP
 
     private IEnumerable<(string Version, string Source)> Candidates(CodeFixContext context, string name, Pep440SpecifierSet allowed)
     {
-        var config = ProjectCogConfigProvider.Instance.FindConfigFor(context.Workspace, context.Document);
+        // In a cog.yaml (a python_packages item) the config is that file's own.
+        var config = context.Document.Kind == DocumentKind.CogYaml
+            ? ProjectCogConfigProvider.Instance.ReadConfig(context.Workspace, context.Document)
+            : ProjectCogConfigProvider.Instance.FindConfigFor(context.Workspace, context.Document);
         var projectDirectory = config is null ? context.Document.Directory : PathUtil.GetDirectory(config.CogYamlPath);
         if (InstalledPackages.Find(context.Workspace, projectDirectory).TryGetValue(name, out var installed))
         {
