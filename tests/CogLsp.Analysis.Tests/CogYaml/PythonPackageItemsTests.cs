@@ -61,6 +61,11 @@ public sealed class PythonPackageItemsTests
         CheckDiagnostics("build:\n  python_version: \"3.11\"\n  python_packages: [ \"numpy[|>=1.26|]\", 'scipy==1.11.4', pandas[|<3|] ]\n", ["COG0721", "COG0721"]);
 
     [Fact]
+    public void An_escaped_line_break_makes_two_lines_for_pip() =>
+        // Cog writes the value as it is, so pip reads two lines: the pin, then an unpinned scipy.
+        Check("    - \"numpy==1.26.4\\nscipy[|>=1.11|]\"\n", "COG0721");
+
+    [Fact]
     public void Block_scalar_falls_back_to_the_whole_item() =>
         Check("    - [||\n      numpy>=1.26\n|]", "COG0721");
 

@@ -89,6 +89,41 @@ public sealed class YamlScalarMapTests
         Assert.Equal(scalar.Span, map.Map(new TextSpan(0, 1)));
     }
 
+    /// <summary>
+    /// Random values written single-quoted and double-quoted (with escapes): the map is exact, and each
+    /// character maps to exactly the text that encodes it.
+    /// </summary>
+    [Fact]
+    public void Every_character_maps_to_the_text_that_encodes_it()
+    {
+        var random = new Random(12);
+        const string alphabet = "ab1=<>.,;'\"\\ #@[]:\t\u00e9\u20ac";
+        for (var round = 0; round < 300; round++)
+        {
+            var value = new string([.. Enumerable.Range(0, random.Next(1, 16)).Select(_ => alphabet[random.Next(alphabet.Length)])]).Trim();
+            if (value.Length == 0)
+            {
+                continue;
+            }
+
+            var encodings = value.Select(c => c switch { '"' => "\\\"", '\\' => "\\\\", '\t' => random.Next(2) == 0 ? "\\t" : "\\u0009", '\u20ac' => "\\u20AC", _ => c.ToString() }).ToList();
+            var singles = value.Select(c => c == '\'' ? "''" : c.ToString()).ToList();
+            foreach (var (parts, quote) in new[] { (encodings, "\""), (singles, "'") })
+            {
+                var text = "a: " + quote + string.Concat(parts) + quote + "\n";
+                var source = SourceText.From(text);
+                var scalar = CogYamlDocument.Parse(source).Nodes.OfType<YamlScalar>().Last();
+                Assert.Equal(value, scalar.Value);
+                var map = YamlScalarMap.Create(source, scalar, scalar.Value);
+                Assert.True(map.IsExact, text);
+                for (var i = 0; i < value.Length; i++)
+                {
+                    Assert.Equal(parts[i], text.Substring(map.Map(new TextSpan(i, 1)).Start, map.Map(new TextSpan(i, 1)).Length));
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Spans_outside_the_value_are_not_mapped()
     {
