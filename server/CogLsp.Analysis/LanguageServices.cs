@@ -50,6 +50,7 @@ public sealed class LanguageServices
                 new CogYaml.CogDeprecationAnalyzer(),
                 new CogYaml.CogFilesAnalyzer(),
                 new Cog.CogYamlResolutionAnalyzer(cog),
+                new CogYaml.PythonPackageItemsAnalyzer(),
                 // requirements files
                 new Requirements.RequirementsSyntaxAnalyzer(),
                 new Requirements.PinningAnalyzer(),
@@ -65,6 +66,7 @@ public sealed class LanguageServices
                 new CogYaml.CogYamlHoverProvider(),
                 new Requirements.RequirementsHoverProvider(),
                 new Cog.CogRequirementHoverProvider(cog),
+                new CogYaml.PythonPackageItemHoverProvider(cog),
             ],
             CompletionProviders =
             [
@@ -89,6 +91,7 @@ public sealed class LanguageServices
             InlayHintProviders =
             [
                 new Cog.CogRequirementInlayHintProvider(cog),
+                new CogYaml.PythonPackageItemInlayHintProvider(cog),
             ],
             DefinitionProviders =
             [
@@ -104,6 +107,7 @@ public sealed class LanguageServices
                 new CodeFixes.AddGitToSystemPackagesFixProvider(),
                 new CodeFixes.MovePreInstallToRunFixProvider(),
                 new CodeFixes.RenamePredictToRunFixProvider(),
+                new CogYaml.PythonPackagePinFixProvider(cog),
                 // Cog's resolution (both file kinds)
                 new Cog.CogCodeFixProvider(cog),
                 // requirements files

@@ -70,10 +70,17 @@ public sealed class CogYamlResolutionAnalyzer(ICogConfigProvider configs) : IDia
 
         if (resolution.FromPythonPackages && !config.PythonPackageSpans.IsDefaultOrEmpty)
         {
+            var items = CogYaml.PythonPackageItems.Get(context.Document);
             foreach (var finding in resolution.Findings.Where(f => f.InPythonPackages && f.Line < config.PythonPackageSpans.Length))
             {
                 var entry = config.PythonPackageSpans[finding.Line];
                 var span = entry.End <= length ? entry : new TextSpan(0, 0);
+                if (finding.Line < items.Length && items[finding.Line].Node.Span == entry)
+                {
+                    // The finding's span is in the item's value: map it into the written string.
+                    span = items[finding.Line].Map.Map(finding.Span);
+                }
+
                 var diagnostic = Diagnostic.Create(CogDiagnostics.ForPythonPackage(finding.Kind), context.Document.Path, span, finding.Message) with { Severity = finding.Severity };
                 if (finding.Fix is not null)
                 {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CogLsp.Analysis.Diagnostics;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.CogYaml;
+using CogLsp.Syntax.Text;
 
 namespace CogLsp.Analysis.CogYaml;
 
@@ -160,11 +161,15 @@ public sealed partial class CogFilesAnalyzer : IDiagnosticAnalyzer
             return;
         }
 
-        foreach (var (value, node) in CogYamlTree.GoStringList(CogYamlTree.Lookup(build, "python_packages")?.Value) ?? [])
+        // On the line pip reads for each item, pointing at the git URL inside the string.
+        foreach (var item in PythonPackageItems.Get(context.Document))
         {
-            if (value.Contains("git+", StringComparison.Ordinal))
+            var git = item.PipText.IndexOf("git+", StringComparison.Ordinal);
+            if (git >= 0)
             {
-                context.Report(CogYamlDiagnostics.GitWithoutGit, node.Span, value.Trim());
+                var end = item.PipText.IndexOfAny([' ', '\t', '\n', '\r'], git);
+                var url = TextSpan.FromBounds(git, end < 0 ? item.PipText.Length : end);
+                context.Report(CogYamlDiagnostics.GitWithoutGit, item.MapPipSpan(url), item.Value.Trim());
             }
         }
 

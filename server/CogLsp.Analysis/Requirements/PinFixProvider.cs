@@ -53,7 +53,10 @@ public sealed class PinFixProvider(ICogConfigProvider configs, CompatibilityTabl
     /// <summary>The versions to offer, each with where it comes from in words and whether that is the virtual environment.</summary>
     private IEnumerable<(string Version, string Source, bool Installed)> Candidates(CodeFixContext context, string name, Pep440SpecifierSet allowed)
     {
-        var config = configs.FindConfigFor(context.Workspace, context.Document);
+        // In a cog.yaml (a python_packages item) the config is that file's own.
+        var config = context.Document.Kind == DocumentKind.CogYaml
+            ? configs.ReadConfig(context.Workspace, context.Document)
+            : configs.FindConfigFor(context.Workspace, context.Document);
         var projectDirectory = config is null ? context.Document.Directory : PathUtil.GetDirectory(config.CogYamlPath);
         if (InstalledPackages.Find(context.Workspace, projectDirectory).TryGetValue(name, out var installed))
         {

@@ -102,7 +102,7 @@ public sealed class CogYamlDiagnosticsTests
     [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: \"12.4\"\n  cudnn: {|COG0502:[|\"8\"|]|}\n", "COG0206")]
     [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: \"12.4\"\n  cudnn: {|COG0502:[|\"9.1\"|]|}\n", "COG0206")]
     [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: {|COG0502:[|\"11.9\"|]|}\n", "COG0207")]
-    [InlineData("build:\n  python_version: \"3.11\"\n  [|cuda|]: {|COG0503:\"12.4\"|}\n", "COG0208")]
+    [InlineData("build:\n  python_version: \"3.11\"\n  [|cuda|]: \"12.4\"\n", "COG0208")]
     public void Cuda_rules(string marked, string id) => Check(marked, id);
 
     [Fact]
