@@ -24,6 +24,13 @@ public static class RequirementsDescriptors
         "pip installs a directory (bare or after `-e`) only when it holds a project (setup.py or pyproject.toml). pip resolves such paths from the directory it runs in; this check looks next to the requirements file, where they usually are meant to be.",
         "-e ./mylib  # no such directory", "-e ./mylib  # a directory with pyproject.toml", "Correct the path, or build a wheel and list that instead.");
 
+    public static readonly DiagnosticDescriptor EnvironmentVariableNotSet = new(
+        "REQ0004", "environment-variable-not-set", "Variable not set during Cog's build",
+        "pip replaces {0} only when the variable is set where pip runs; Cog's build does not set it, so pip reads '{0}' as written", DiagnosticSeverity.Warning,
+        "pip replaces `${NAME}` (capital letters, digits and `_`) in a requirements file with the value of that environment variable, and leaves the text as it is when the variable is unset or empty. `cog build` installs the requirements inside the image build, where the variables of your shell do not exist: only those cog.yaml lists under `environment` (and the few every image build has, like PATH and HOME) are set. The `${NAME}` text then stays in the line, and pip rejects it or uses it literally (an index URL with `${TOKEN}` in it).",
+        "${TORCH_PACKAGE}==2.1.0", "torch==2.1.0",
+        "Write the value into the file, or set the variable in cog.yaml under `environment` (`- NAME=value`).");
+
     public static readonly DiagnosticDescriptor UnknownOption = new(
         "REQ0101", "unknown-option", "Unknown pip option", "{0}", DiagnosticSeverity.Error,
         "Only some pip options may appear in a requirements file (index URLs, find-links, includes, binary/pre-release choices, hashes). Any other option makes pip reject the file.",

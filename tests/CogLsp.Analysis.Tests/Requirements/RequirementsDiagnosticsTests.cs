@@ -265,4 +265,24 @@ public sealed class RequirementsDiagnosticsTests
             Assert.NotEqual(d.BadExample, d.GoodExample);
         }
     }
+
+    [Fact]
+    public void REQ0004_variables_cogs_build_does_not_set()
+    {
+        var d = Check("[|${TORCH_PACKAGE}|]==2.1.0", "REQ0004", Cog());
+        Assert.Contains("${TORCH_PACKAGE}", d[0].Message);
+        Check("--index-url https://[|${USER}|]:[|${TOKEN}|]@example.com/simple", "REQ0004", Cog());
+        Check("torch==2.1.0\n[|${EXTRA}|]\n", "REQ0004", Cog());
+
+        // Set by cog.yaml's environment (an empty value counts as unset: pip leaves the text), or by every image build.
+        Check("${TORCH_PACKAGE}==2.1.0", "REQ0004", new RequirementsTestWorkspace().With("/p/cog.yaml", RequirementsTestWorkspace.CogYamlNamingIt + "environment:\n  - TORCH_PACKAGE=torch\n"));
+        Check("[|${TORCH_PACKAGE}|]==2.1.0", "REQ0004", new RequirementsTestWorkspace().With("/p/cog.yaml", RequirementsTestWorkspace.CogYamlNamingIt + "environment:\n  - TORCH_PACKAGE=\n"));
+        Check("${HOME}/wheels/foo-1.0-py3-none-any.whl", "REQ0004", Cog());
+
+        // A file Cog's build reaches through an include counts; a file no cog.yaml installs does not, and
+        // neither does text pip never expands.
+        Check("[|${PKG}|]==1.0", "REQ0004", Cog().With("/p/requirements.txt", "-r extra.txt\n"), "/p/extra.txt");
+        Check("${TORCH_PACKAGE}==2.1.0", "REQ0004");
+        Check("torch==2.1.0 # ${TORCH_PACKAGE}", "REQ0004", Cog());
+    }
 }
