@@ -53,6 +53,12 @@ public static class RequirementsDescriptors
         "After the first option on a line, pip takes words that are neither options nor option values as stray arguments and drops them without a word.",
         "--pre numpy", "--pre\nnumpy", "Put each requirement on its own line before any option.", DiagnosticTags.Unnecessary);
 
+    public static readonly DiagnosticDescriptor IgnoredBesideInclude = new(
+        "REQ0105", "option-ignored-on-include-line", "Option has no effect beside an include",
+        "pip reads only {1} on this line and ignores {0}; put it on a line of its own", DiagnosticSeverity.Warning,
+        "On a line with `-r` or `-c`, pip follows one include, the first `-r` (or the first `-c` when there is no `-r`), and drops everything else on the line: a second include is never read, and other options (an index URL, `--pre`) never take effect.",
+        "-r base.txt -c constraints.txt", "-r base.txt\n-c constraints.txt", "Put each include and each option on its own line.", DiagnosticTags.Unnecessary);
+
     public static readonly DiagnosticDescriptor NotPinned = new(
         "REQ0201", "not-pinned", "Version not pinned",
         "{0}: pin an exact version for reproducible builds", DiagnosticSeverity.Warning,

@@ -9,7 +9,7 @@ namespace CogLsp.Analysis.Requirements;
 
 /// <summary>
 /// Reports why pip rejects a line (REQ0001, REQ0002, REQ0101, REQ0102, REQ0410, REQ0411) and options
-/// pip silently drops (REQ0103, REQ0104). A line with `${VAR}` references is not judged, because pip
+/// pip silently drops (REQ0103, REQ0104, REQ0105). A line with `${VAR}` references is not judged, because pip
 /// substitutes the variables before parsing; instead, in a file Cog's build installs, each variable
 /// that build does not set is reported (REQ0004).
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class RequirementsSyntaxAnalyzer : IDiagnosticAnalyzer
     public DocumentKind Kind => DocumentKind.Requirements;
 
     public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        [D.SyntaxError, D.LegacyVersion, D.UnknownOption, D.AmbiguousOption, D.IgnoredOption, D.IgnoredArgument, D.UnknownMarkerVariable, D.BadMarkerOperator, D.EnvironmentVariableNotSet];
+        [D.SyntaxError, D.LegacyVersion, D.UnknownOption, D.AmbiguousOption, D.IgnoredOption, D.IgnoredArgument, D.IgnoredBesideInclude, D.UnknownMarkerVariable, D.BadMarkerOperator, D.EnvironmentVariableNotSet];
 
     private static readonly PerLineDiagnostics Lines = new(LineFlags.Errors | LineFlags.Options | LineFlags.IgnoredArguments, AnalyzeLine);
 
@@ -151,11 +151,28 @@ public sealed class RequirementsSyntaxAnalyzer : IDiagnosticAnalyzer
             }
         }
 
+        if (RequirementsIncludes.Followed(line) is { } followed)
+        {
+            var followedText = Spelled(followed);
+            foreach (var option in line.Options)
+            {
+                // A --hash here is REQ0205's (a hash on a line without a requirement).
+                if (!ReferenceEquals(option, followed) && option.Option is { } o && o != RequirementsOption.Hash)
+                {
+                    sink.Add(Diagnostic.Create(D.IgnoredBesideInclude, path, tree.ToAbsolute(i, option.Span), Spelled(option), followedText));
+                }
+            }
+        }
+
         foreach (var ignored in line.IgnoredArguments)
         {
             sink.Add(Diagnostic.Create(D.IgnoredArgument, path, tree.ToAbsolute(i, ignored.Span), ignored.Text));
         }
     }
+
+    /// <summary>An option as the message shows it: its name, then its value (as pip sees it, without quotes).</summary>
+    private static string Spelled(OptionSyntax option) =>
+        option.Value is null ? option.Name.Text : option.Name.Text + (option.UsesEquals ? "=" : " ") + option.Value.Text;
 
     /// <summary>The closest option spelling, when it is close enough to be a typo (for one-letter options, only a case slip).</summary>
     public static string? SuggestOption(string written)
