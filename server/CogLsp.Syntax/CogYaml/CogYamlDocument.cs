@@ -373,9 +373,9 @@ public sealed class CogYamlDocument
         /// wrong line: (1) some errors carry no position at all (an empty mark at the start of the file; the
         /// tab used as indentation is one), and then the scanner's cursor is where it stopped, on the culprit;
         /// (2) a scanner error runs from the start of the token being read (its context) to where the
-        /// scanner stopped (the problem), so when that crosses a line break the problem is the end, on a later
-        /// line — unless the end is the end of the text, when the token simply never closed and its start is
-        /// what to fix; (3) a parser error at the end of the text sits after the final line break, on an
+        /// scanner stopped (the problem); when that crosses a line break after a plain scalar, the scalar was
+        /// complete and the problem is the end, on a later line (a tab there), while after an opening quote
+        /// the quote was most likely never closed, and the span keeps starting there; (3) a parser error at the end of the text sits after the final line break, on an
         /// empty last line, while what is missing (a closing bracket) belongs after the last written character.
         /// </summary>
         private TextSpan ErrorSpan(YamlException e, Mark cursor)
@@ -383,7 +383,7 @@ public sealed class CogYamlDocument
             var positionless = e.Start.Equals(Mark.Empty) && e.End.Equals(Mark.Empty);
             var start = Offset(positionless ? cursor : e.Start);
             var end = positionless ? start : Math.Max(start, Offset(e.End));
-            if (end > start && end < _text.Length && _text.GetLineIndex(start) != _text.GetLineIndex(end))
+            if (end > start && end < _text.Length && _text[start] is not ('"' or '\'') && _text.GetLineIndex(start) != _text.GetLineIndex(end))
             {
                 start = end;
             }
