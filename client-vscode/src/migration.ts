@@ -1,7 +1,7 @@
 /** A code action or command as returned by vscode.executeCodeActionProvider, reduced to what the choice needs. */
 export interface ActionLike {
   readonly title: string;
-  /** CodeActionKind value (e.g. "refactor.rewrite.migrate"); absent for plain commands. */
+  /** CodeActionKind value ("refactor.rewrite" for the server's python_packages migration, "quickfix" when it fixes a diagnostic); absent for plain commands. */
   readonly kind?: string;
 }
 

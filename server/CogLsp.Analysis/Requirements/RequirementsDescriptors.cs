@@ -24,6 +24,13 @@ public static class RequirementsDescriptors
         "pip installs a directory (bare or after `-e`) only when it holds a project (setup.py or pyproject.toml). pip resolves such paths from the directory it runs in; this check looks next to the requirements file, where they usually are meant to be.",
         "-e ./mylib  # no such directory", "-e ./mylib  # a directory with pyproject.toml", "Correct the path, or build a wheel and list that instead.");
 
+    public static readonly DiagnosticDescriptor EnvironmentVariableNotSet = new(
+        "REQ0004", "environment-variable-not-set", "Variable not set during Cog's build",
+        "pip replaces {0} only when the variable is set where pip runs; Cog's build does not set it, so pip reads '{0}' as written", DiagnosticSeverity.Warning,
+        "pip replaces `${NAME}` (capital letters, digits and `_`) in a requirements file with the value of that environment variable, and leaves the text as it is when the variable is unset or empty. `cog build` installs the requirements inside the image build, where the variables of your shell do not exist: only those cog.yaml lists under `environment` (and the few every image build has, like PATH and HOME) are set. The `${NAME}` text then stays in the line, and pip rejects it or uses it literally (an index URL with `${TOKEN}` in it).",
+        "${TORCH_PACKAGE}==2.1.0", "torch==2.1.0",
+        "Write the value into the file, or set the variable in cog.yaml under `environment` (`- NAME=value`).");
+
     public static readonly DiagnosticDescriptor UnknownOption = new(
         "REQ0101", "unknown-option", "Unknown pip option", "{0}", DiagnosticSeverity.Error,
         "Only some pip options may appear in a requirements file (index URLs, find-links, includes, binary/pre-release choices, hashes). Any other option makes pip reject the file.",
@@ -45,6 +52,12 @@ public static class RequirementsDescriptors
         "REQ0104", "ignored-argument", "Text pip ignores", "pip ignores '{0}' among the options of this line", DiagnosticSeverity.Warning,
         "After the first option on a line, pip takes words that are neither options nor option values as stray arguments and drops them without a word.",
         "--pre numpy", "--pre\nnumpy", "Put each requirement on its own line before any option.", DiagnosticTags.Unnecessary);
+
+    public static readonly DiagnosticDescriptor IgnoredBesideInclude = new(
+        "REQ0105", "option-ignored-on-include-line", "Option has no effect beside an include",
+        "pip reads only {1} on this line and ignores {0}; put it on a line of its own", DiagnosticSeverity.Warning,
+        "On a line with `-r` or `-c`, pip follows one include, the first `-r` (or the first `-c` when there is no `-r`), and drops everything else on the line: a second include is never read, and other options (an index URL, `--pre`) never take effect.",
+        "-r base.txt -c constraints.txt", "-r base.txt\n-c constraints.txt", "Put each include and each option on its own line.", DiagnosticTags.Unnecessary);
 
     public static readonly DiagnosticDescriptor NotPinned = new(
         "REQ0201", "not-pinned", "Version not pinned",

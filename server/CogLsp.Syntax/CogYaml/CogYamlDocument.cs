@@ -144,7 +144,8 @@ public sealed class CogYamlDocument
 
         public void Run()
         {
-            var parser = new Parser(new Scanner(new StringReader(_text.Text), skipComments: false));
+            var scanner = new Scanner(new StringReader(_text.Text), skipComments: false);
+            var parser = new Parser(scanner);
             try
             {
                 while (parser.MoveNext())
@@ -154,15 +155,9 @@ public sealed class CogYamlDocument
             }
             catch (YamlException e)
             {
-                var start = Offset(e.Start);
-                var end = Math.Max(start, Offset(e.End));
-                if (end == start && start < _text.Length && _text[start] is not ('\r' or '\n'))
-                {
-                    end = start + 1;
-                }
-
-                _errors.Add(new YamlSyntaxError(TextSpan.FromBounds(start, end), CleanMessage(e)));
-                CloseAll(start);
+                var span = ErrorSpan(e, scanner.CurrentPosition);
+                _errors.Add(new YamlSyntaxError(span, CleanMessage(e)));
+                CloseAll(span.Start);
             }
 
             Finish();
@@ -371,6 +366,44 @@ public sealed class CogYamlDocument
             return last is null ? 0 : sizes[last];
 
             long SizeOf(YamlNode node) => sizes.TryGetValue(node, out var size) ? size : 1;
+        }
+
+        /// <summary>
+        /// Where an error is, from the marks YamlDotNet gives. Three of its habits would put the error on the
+        /// wrong line: (1) some errors carry no position at all (an empty mark at the start of the file; the
+        /// tab used as indentation is one), and then the scanner's cursor is where it stopped, on the culprit;
+        /// (2) a scanner error runs from the start of the token being read (its context) to where the
+        /// scanner stopped (the problem); when that crosses a line break after a plain scalar, the scalar was
+        /// complete and the problem is the end, on a later line (a tab there), while after an opening quote
+        /// the quote was most likely never closed, and the span keeps starting there; (3) a parser error at the end of the text sits after the final line break, on an
+        /// empty last line, while what is missing (a closing bracket) belongs after the last written character.
+        /// </summary>
+        private TextSpan ErrorSpan(YamlException e, Mark cursor)
+        {
+            var positionless = e.Start.Equals(Mark.Empty) && e.End.Equals(Mark.Empty);
+            var start = Offset(positionless ? cursor : e.Start);
+            var end = positionless ? start : Math.Max(start, Offset(e.End));
+            if (end > start && end < _text.Length && _text[start] is not ('"' or '\'') && _text.GetLineIndex(start) != _text.GetLineIndex(end))
+            {
+                start = end;
+            }
+
+            if (start == _text.Length && end == start)
+            {
+                while (start > 0 && char.IsWhiteSpace(_text[start - 1]))
+                {
+                    start--;
+                }
+
+                end = start;
+            }
+
+            if (end == start && start < _text.Length && _text[start] is not ('\r' or '\n'))
+            {
+                end = start + 1;
+            }
+
+            return TextSpan.FromBounds(start, end);
         }
 
         private TextSpan Span(ParsingEvent e)

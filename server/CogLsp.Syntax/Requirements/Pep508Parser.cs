@@ -174,7 +174,7 @@ internal sealed partial class Pep508Parser(string text, int end, ParseSink sink)
         var specifiers = ImmutableArray.CreateBuilder<SpecifierSyntax>(2);
         while (_pos < end)
         {
-            int opStart = _pos, opEnd, verStart, verEnd, matchStart = _pos;
+            int opStart = _pos, opEnd, verStart, verEnd, matchStart = _pos, tokenEnd = -1;
             Pep440Specifier? parsed;
             var plain = Pep440Specifier.MatchPlain(text, _pos, end, out var opLength);
             if (plain > 0)
@@ -203,6 +203,15 @@ internal sealed partial class Pep508Parser(string text, int end, ParseSink sink)
                 }
 
                 verEnd = verGroup.Index + verGroup.Length;
+                if (opGroup.Value == "===" && text.IndexOf(',', verStart, verEnd - verStart) is >= 0 and var comma)
+                {
+                    // packaging reads `===` with everything up to white space, ';' or ')' as one token, commas
+                    // included, and then splits the token's text at the commas: the arbitrary version ends at
+                    // the first comma and every further piece must be a specifier of its own.
+                    tokenEnd = verEnd;
+                    verEnd = comma;
+                }
+
                 parsed = verEnd == verStart && opGroup.Value != "===" ? null : Pep440Specifier.FromMatchedParts(opGroup.Value, text[verStart..verEnd]);
                 if (parsed is null)
                 {
@@ -217,6 +226,12 @@ internal sealed partial class Pep508Parser(string text, int end, ParseSink sink)
             var versionValue = sink.Value(text, verStart, verEnd);
             specifiers.Add(new SpecifierSyntax(opValue, versionValue, parsed ?? Pep440Specifier.FromMatchedParts(opValue.Text, versionValue.Text)));
             _pos = verEnd;
+            if (tokenEnd > verEnd && !ParseArbitraryTail(tokenEnd, specifiers))
+            {
+                Specifiers = specifiers.ToImmutable();
+                return;
+            }
+
             if (_pos + 1 < end && text[_pos] == '.' && text[_pos + 1] == '*')
             {
                 sink.Error(matchStart, _pos + 2, $"a '.*' wildcard is only allowed with == and != (pip 24.1 and later reject '{text[matchStart..(_pos + 2)]}')", RequirementsErrorKind.LegacyVersion);
@@ -265,6 +280,43 @@ internal sealed partial class Pep508Parser(string text, int end, ParseSink sink)
         }
     }
 
+    /// <summary>
+    /// The pieces after the first comma of a `===` token (from the comma at <see cref="_pos"/> to
+    /// <paramref name="tokenEnd"/>): empty pieces are dropped, as packaging drops them; each other piece
+    /// must be a whole specifier. Returns false after reporting the first piece that is not.
+    /// </summary>
+    private bool ParseArbitraryTail(int tokenEnd, ImmutableArray<SpecifierSyntax>.Builder specifiers)
+    {
+        while (_pos < tokenEnd)
+        {
+            sink.Token(RequirementsTokenKind.Punctuation, _pos, _pos + 1);
+            _pos++;
+            var pieceEnd = text.IndexOf(',', _pos, tokenEnd - _pos);
+            pieceEnd = pieceEnd < 0 ? tokenEnd : pieceEnd;
+            if (pieceEnd == _pos)
+            {
+                continue;
+            }
+
+            var m = Pep440Specifier.PrefixPattern().Match(text, _pos, pieceEnd - _pos);
+            if (!m.Success || m.Index != _pos || m.Length != pieceEnd - _pos || !Pep440Specifier.TryParse(text[_pos..pieceEnd], out var parsed))
+            {
+                sink.Token(RequirementsTokenKind.Text, _pos, pieceEnd);
+                ReportClause(_pos, text[_pos..pieceEnd]);
+                return false;
+            }
+
+            var op = m.Groups["operator"];
+            var version = m.Groups["version"];
+            sink.Token(RequirementsTokenKind.VersionOperator, op.Index, op.Index + op.Length);
+            sink.Token(RequirementsTokenKind.Version, version.Index, version.Index + version.Length);
+            specifiers.Add(new SpecifierSyntax(sink.Value(text, op.Index, op.Index + op.Length), sink.Value(text, version.Index, version.Index + version.Length), parsed));
+            _pos = pieceEnd;
+        }
+
+        return true;
+    }
+
     private void ReportTrailing()
     {
         sink.Token(RequirementsTokenKind.Text, _pos, end);
@@ -278,36 +330,40 @@ internal sealed partial class Pep508Parser(string text, int end, ParseSink sink)
         var clause = ClausePattern().Match(rest);
         if (clause.Success && clause.Length > 0)
         {
-            var written = clause.Value.TrimEnd();
-            var span = (_pos, _pos + written.Length);
-            if (rest.StartsWith("<>", StringComparison.Ordinal))
-            {
-                sink.Error(span.Item1, span.Item2, "'<>' is not a version operator (pip 24.1 and later reject it); write != instead", RequirementsErrorKind.LegacyVersion);
-            }
-            else if (rest[0] is '=' && !rest.StartsWith("==", StringComparison.Ordinal))
-            {
-                sink.Error(span.Item1, span.Item2, "'=' is not a version operator; did you mean '=='?");
-            }
-            else if (OperatorPrefix().Match(rest) is { Success: true } bare && bare.Length == written.Length)
-            {
-                sink.Error(span.Item1, span.Item2, $"'{bare.Value}' needs a version after it");
-            }
-            else if (OperatorPrefix().Match(rest) is { Success: true } op && op.Length < written.Length)
-            {
-                var version = written[op.Length..].Trim();
-                sink.Error(span.Item1, span.Item2, $"'{version}' is not a valid version for '{op.Value}' (pip 24.1 and later reject legacy versions like this)", RequirementsErrorKind.LegacyVersion);
-            }
-            else
-            {
-                sink.Error(span.Item1, span.Item2, $"'{written}' is not a valid version specifier");
-            }
-
+            ReportClause(_pos, clause.Value.TrimEnd());
             return;
         }
 
         sink.Error(_pos, end, Specifiers.IsEmpty
             ? "expected a version specifier (like ==1.0), '@ url', '; marker' or the end of the requirement here"
             : "expected ',' and another version specifier, '; marker' or the end of the requirement here");
+    }
+
+    /// <summary>Why <paramref name="written"/> (at <paramref name="start"/>) is not a version clause pip accepts.</summary>
+    private void ReportClause(int start, string written)
+    {
+        var clauseEnd = start + written.Length;
+        if (written.StartsWith("<>", StringComparison.Ordinal))
+        {
+            sink.Error(start, clauseEnd, "'<>' is not a version operator (pip 24.1 and later reject it); write != instead", RequirementsErrorKind.LegacyVersion);
+        }
+        else if (written[0] is '=' && !written.StartsWith("==", StringComparison.Ordinal))
+        {
+            sink.Error(start, clauseEnd, "'=' is not a version operator; did you mean '=='?");
+        }
+        else if (OperatorPrefix().Match(written) is { Success: true } bare && bare.Length == written.Length)
+        {
+            sink.Error(start, clauseEnd, $"'{bare.Value}' needs a version after it");
+        }
+        else if (OperatorPrefix().Match(written) is { Success: true } op && op.Length < written.Length)
+        {
+            var version = written[op.Length..].Trim();
+            sink.Error(start, clauseEnd, $"'{version}' is not a valid version for '{op.Value}' (pip 24.1 and later reject legacy versions like this)", RequirementsErrorKind.LegacyVersion);
+        }
+        else
+        {
+            sink.Error(start, clauseEnd, $"'{written}' is not a valid version specifier");
+        }
     }
 
     private void SkipWs()

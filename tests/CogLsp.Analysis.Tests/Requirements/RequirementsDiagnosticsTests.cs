@@ -264,4 +264,50 @@ public sealed class RequirementsDiagnosticsTests
             Assert.NotEqual(d.BadExample, d.GoodExample);
         }
     }
+
+    [Fact]
+    public void REQ0004_variables_cogs_build_does_not_set()
+    {
+        var d = Check("[|${TORCH_PACKAGE}|]==2.1.0", "REQ0004", Cog());
+        Assert.Contains("${TORCH_PACKAGE}", d[0].Message);
+        Check("--index-url https://[|${USER}|]:[|${TOKEN}|]@example.com/simple", "REQ0004", Cog());
+        Check("torch==2.1.0\n[|${EXTRA}|]\n", "REQ0004", Cog());
+
+        // Set by cog.yaml's environment (an empty value counts as unset: pip leaves the text), or by every image build.
+        Check("${TORCH_PACKAGE}==2.1.0", "REQ0004", new RequirementsTestWorkspace().With("/p/cog.yaml", RequirementsTestWorkspace.CogYamlNamingIt + "environment:\n  - TORCH_PACKAGE=torch\n"));
+        Check("[|${TORCH_PACKAGE}|]==2.1.0", "REQ0004", new RequirementsTestWorkspace().With("/p/cog.yaml", RequirementsTestWorkspace.CogYamlNamingIt + "environment:\n  - TORCH_PACKAGE=\n"));
+        Check("${HOME}/wheels/foo-1.0-py3-none-any.whl", "REQ0004", Cog());
+
+        // A file Cog's build reaches through an include counts; a file no cog.yaml installs does not, and
+        // neither does text pip never expands.
+        Check("[|${PKG}|]==1.0", "REQ0004", Cog().With("/p/requirements.txt", "-r extra.txt\n"), "/p/extra.txt");
+        Check("${TORCH_PACKAGE}==2.1.0", "REQ0004");
+        Check("torch==2.1.0 # ${TORCH_PACKAGE}", "REQ0004", Cog());
+    }
+
+    [Fact]
+    public void REQ0105_pip_follows_one_include_per_line_and_drops_the_rest()
+    {
+        var workspace = new RequirementsTestWorkspace().With("/p/a.txt", "numpy==1\n").With("/p/b.txt", "numpy==1\n");
+        var d = Check("-r a.txt [|-c b.txt|]", "REQ0105", workspace);
+        Assert.Equal("pip reads only -r a.txt on this line and ignores -c b.txt; put it on a line of its own", d[0].Message);
+        Check("[|-c b.txt|] -r a.txt", "REQ0105", workspace);
+        Check("-r a.txt [|-r b.txt|]", "REQ0105", workspace);
+        Check("--requirement=a.txt [|--pre|] [|-i https://example.com/simple|]", "REQ0105", workspace);
+        Check("-c b.txt [|-c a.txt|]", "REQ0105", workspace);
+
+        Check("-r a.txt\n-c b.txt\n--pre -i https://example.com/simple", "REQ0105", workspace);
+        Check("-r a.txt --hash=sha256:00", "REQ0105", workspace);
+        Check("numpy==1 -r a.txt", "REQ0105", workspace);
+    }
+
+    [Fact]
+    public void REQ0301_only_the_include_pip_follows_is_looked_for()
+    {
+        var workspace = new RequirementsTestWorkspace().With("/p/a.txt", "numpy==1\n");
+        Check("-r a.txt -c missing.txt", "REQ0301", workspace);
+        Check("-c missing.txt -r a.txt", "REQ0301", workspace);
+        Check("-r [|missing.txt|] -c a.txt", "REQ0301", workspace);
+        Check("-c [|missing.txt|] --pre", "REQ0301", workspace);
+    }
 }

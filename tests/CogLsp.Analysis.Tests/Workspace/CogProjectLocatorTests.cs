@@ -76,4 +76,17 @@ public sealed class CogProjectLocatorTests
         var workspace = Tree(("/cog.yaml", "build:\n  python_requirements: w/r.txt\n"), ("/w/r.txt", ""));
         Assert.Empty(CogProjectLocator.FindCogYamlsUsing(workspace, "/w/r.txt"));
     }
+
+    [Fact]
+    public void Only_the_include_pip_follows_on_a_line_joins_the_project()
+    {
+        var workspace = Tree(
+            ("/w/cog.yaml", "build:\n  python_requirements: requirements.txt\n"),
+            ("/w/requirements.txt", "-c c.txt -r a.txt -r b.txt\n-c d.txt -c e.txt\n"),
+            ("/w/a.txt", ""), ("/w/b.txt", ""), ("/w/c.txt", ""), ("/w/d.txt", ""), ("/w/e.txt", ""));
+        Assert.Equal(new[] { "/w/requirements.txt", "/w/a.txt", "/w/d.txt" }, CogProjectLocator.RequirementsClosure(workspace, "/w/cog.yaml").ToArray());
+        Assert.Empty(CogProjectLocator.FindCogYamlsUsing(workspace, "/w/b.txt"));
+        Assert.Empty(CogProjectLocator.FindCogYamlsUsing(workspace, "/w/c.txt"));
+        Assert.Empty(CogProjectLocator.FindCogYamlsUsing(workspace, "/w/e.txt"));
+    }
 }

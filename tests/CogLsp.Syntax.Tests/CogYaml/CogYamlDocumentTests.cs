@@ -222,4 +222,45 @@ public sealed class CogYamlDocumentTests
         Assert.Equal("3.11", Assert.IsType<YamlScalar>(path[^1]).Value);
         Assert.Equal(3, path.Length);
     }
+
+    /// <summary>Checks that the document's only error covers the text marked [|…|] and its message mentions <paramref name="about"/>.</summary>
+    private static void CheckError(string marked, string about)
+    {
+        var start = marked.IndexOf("[|", StringComparison.Ordinal);
+        var text = marked.Replace("[|", "").Replace("|]", "");
+        var end = marked.IndexOf("|]", StringComparison.Ordinal) - 2;
+        var error = Assert.Single(Parse(text).Errors);
+        Assert.Equal(YamlErrorKind.Syntax, error.Kind);
+        Assert.Equal(TextSpan.FromBounds(start, end), error.Span);
+        Assert.Contains(about, error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("build:\n[|\t|]python_version: \"3.11\"\n", "tab")]
+    [InlineData("a:\n[|\t|]- b\n", "tab")]
+    [InlineData("a: |\n[|\t|]x\n", "tab")]
+    [InlineData("build:\n  gpu: true\n[|\t|]python_version: \"3.11\"\n", "tab")]
+    [InlineData("- a\n[|\t|]- b\n", "tab")]
+    [InlineData("key: value\n[|\t|]\n", "tab")]
+    public void A_tab_error_marks_the_tab(string marked, string about) => CheckError(marked, about);
+
+    /// <summary>A quoted scalar that runs into trouble on a later line was most likely never closed: the span starts at its quote.</summary>
+    [Theory]
+    [InlineData("a: [|\"x\n|]y\"\n", "indentation")]
+    [InlineData("a: [|\"x\n|]---\n", "document indicator")]
+    [InlineData("build:\n  python_version: [|\"3.11\n  |]gpu: true\n", "indentation")]
+    public void An_unclosed_quote_is_marked_from_its_quote(string marked, string about) => CheckError(marked, about);
+
+    [Theory]
+    [InlineData("a: [1, 2[||]\n", "']'")]
+    [InlineData("a: [1,\n  2[||]\n\n", "']'")]
+    [InlineData("a: {b: 1[||]\n", "'}'")]
+    public void A_missing_closing_bracket_is_marked_after_the_last_written_character(string marked, string about) => CheckError(marked, about);
+
+    [Theory]
+    [InlineData("a: [|'x\n|]", "end of stream")]
+    [InlineData("a: [|\"|]\\q\"\n", "escape")]
+    [InlineData("a: b[|:|] c\n", "mapping")]
+    [InlineData("a: b\n[|-|] c\n", "key")]
+    public void Errors_already_on_their_line_keep_their_span(string marked, string about) => CheckError(marked, about);
 }

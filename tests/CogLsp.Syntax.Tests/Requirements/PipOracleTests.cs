@@ -77,6 +77,28 @@ public sealed class PipOracleTests(ITestOutputHelper output)
         Assert.True(accepted.Count == 0, "accepted legacy lines:\n" + string.Join("\n", accepted.Select(Show)));
     }
 
+    /// <summary>
+    /// `===` takes everything up to white space, ';' or ')' as one token, commas included; pip splits the
+    /// token at its commas and judges every piece. These shapes once slipped through as one arbitrary version.
+    /// </summary>
+    [Fact]
+    public void Arbitrary_equality_with_commas_agrees_with_pip()
+    {
+        string[] lines =
+        [
+            "pkg===1.0,=1.0", "a===2.0.1,=v1.0", "a===1,0", "a===foo,bar", "a>=1,===x,=2", "a===x,<>1", "a===x,==", "a===1.0, >=2",
+            "a===1.0,==2.0", "a===1.0,>=2", "a===x,,>=2", "a===x,===y", "a===x,==1.*", "a===,>=1", "a===x,~=1.0", "a===x,>=1 ; python_version>'3'",
+        ];
+        var verdicts = PythonOracle.Run<List<string>>("pip_line_oracle.py", lines);
+        Assert.StartsWith("err:", verdicts[0]);
+        Assert.Equal("ok", verdicts[8]);
+        var disagreements = lines.Select((line, i) => (line, pip: verdicts[i], ours: RequirementsSyntaxTree.Parse(line).Lines.All(l => !l.HasErrors)))
+            .Where(x => x.pip != "legacy" && x.ours != (x.pip == "ok"))
+            .Select(x => $"{Show(x.line)}: pip {x.pip}, ours {(x.ours ? "ok" : "error")}")
+            .ToList();
+        Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
+    }
+
     internal static bool DependsOnDisk(RequirementsSyntaxTree tree) =>
         tree.Lines.Any(l => l.Requirement is { } r
             && ((r.Form == RequirementForm.Path && r.Location is { } p && !PipUrls.HasArchiveExtension(p.Text.TrimEnd('/')))

@@ -117,4 +117,20 @@ public sealed class RequirementsSyntaxTests
     {
         Check("--index-url https://[|${USER}|]:[|${TOKEN}|]@host/simple", l => l.EnvironmentVariables.Select(e => (TextSpan?)e.Span));
     }
+
+    [Fact]
+    public void Arbitrary_equality_ends_at_a_comma_and_what_follows_is_judged()
+    {
+        Assert.Contains("'=='", Check("pkg===1.0,[|=1.0|]", l => l.Errors.Select(e => (TextSpan?)e.Span)).Errors[0].Message);
+        Check("a===2.0.1,[|=v1.0|]", l => l.Errors.Select(e => (TextSpan?)e.Span));
+        Check("a===1,[|0|]", l => l.Errors.Select(e => (TextSpan?)e.Span));
+        Check("a>=1,===x,[|=2|]", l => l.Errors.Select(e => (TextSpan?)e.Span));
+        var pinned = Check("a===[|1.0|],==[|2.0|]", l => l.Requirement!.Specifiers.Select(s => (TextSpan?)s.Version.Span));
+        Assert.Equal(["===", "=="], pinned.Requirement!.Specifiers.Select(s => s.Operator.Text));
+        Assert.Empty(pinned.Errors);
+
+        // packaging drops empty pieces of a `===` token, and a piece may be `===` again.
+        Check("a===[|x|],,>=[|2|]", l => l.Requirement!.Specifiers.Select(s => (TextSpan?)s.Version.Span));
+        Check("a===[|x|],===[|y|]", l => l.Requirement!.Specifiers.Select(s => (TextSpan?)s.Version.Span));
+    }
 }
