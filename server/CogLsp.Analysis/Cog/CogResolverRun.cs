@@ -155,7 +155,14 @@ internal sealed class CogResolverRun
 
     private bool Validate()
     {
-        var errors = new List<(string Text, string Key)>();
+        if (CogBuildStoppers.ParseFailure(_config) is { } parseFailure)
+        {
+            _error = parseFailure;
+            _errorIsValidation = true;
+            return false;
+        }
+
+        var errors = new List<(string Text, string Key)>(CogBuildStoppers.ValidationErrors(_config, CogBuildPhase.ValidateBeforeBuild));
         var python = _config.PythonVersion;
         if (string.IsNullOrEmpty(python))
         {
@@ -205,6 +212,7 @@ internal sealed class CogResolverRun
             }
         }
 
+        errors.AddRange(CogBuildStoppers.ValidationErrors(_config, CogBuildPhase.ValidateAfterBuild));
         if (errors.Count == 0)
         {
             return true;
