@@ -88,6 +88,39 @@ public class BuildStopperTests
         }
     }
 
+    /// <summary>Cog stages local artifacts line by line: the first line that fails decides the message.</summary>
+    [Theory]
+    [InlineData("./missing.whl\nfile:///x.whl\n", 1, "local Python package artifact \"./missing.whl\" not found: lstat {dir}/missing.whl: no such file or directory")]
+    [InlineData("file:///x.whl\n./missing.whl\n", 1, "local file URL requirements are not supported: file:///x.whl")]
+    [InlineData("./dist/missing.whl\n", 1, "local Python package artifact \"./dist/missing.whl\" not found: lstat {dir}/dist: no such file or directory")]
+    [InlineData("./pkg-1.0-py3-none-any.whl\nnumpy==1.26.4\n", 0, null)]
+    public void Resolve_stops_at_the_first_local_artifact_Cog_cannot_stage(string requirements, int exitCode, string? cogMessage)
+    {
+        var project = Directory.CreateTempSubdirectory("cog-lsp-stopper-");
+        try
+        {
+            File.WriteAllText(Path.Combine(project.FullName, "cog.yaml"), "build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n");
+            File.WriteAllText(Path.Combine(project.FullName, "requirements.txt"), requirements);
+            File.WriteAllBytes(Path.Combine(project.FullName, "pkg-1.0-py3-none-any.whl"), [0x50, 0x4b]);
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            Assert.Equal(exitCode, ResolveCommand.Run(project.FullName, "linux", "amd64", "text", stdout, stderr));
+            if (cogMessage is null)
+            {
+                Assert.Contains("./pkg-1.0-py3-none-any.whl", stdout.ToString(), StringComparison.Ordinal);
+                Assert.DoesNotContain("error:", stderr.ToString(), StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.StartsWith("error: " + cogMessage.Replace("{dir}", PathUtil.Normalize(project.FullName), StringComparison.Ordinal) + "\n", stderr.ToString(), StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            project.Delete(true);
+        }
+    }
+
     /// <summary>The text without its [|…|] marker, and the marked span (the diagnostic must start inside it, on its line).</summary>
     private static (string Text, (int Start, int End) Marked) Unmark(string marked)
     {
