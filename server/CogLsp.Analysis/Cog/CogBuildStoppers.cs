@@ -28,9 +28,12 @@ public static class CogBuildStoppers
     internal static string? ParseFailure(CogBuildConfig config) =>
         config.Stoppers.FirstOrDefault(s => s.Phase == CogBuildPhase.Parse)?.CogMessage;
 
-    /// <summary>The validation errors of one phase, as the resolver joins them with the build section's.</summary>
+    /// <summary>
+    /// The validation errors of one phase, as the resolver joins them with the build section's, each with
+    /// the cog.yaml field Cog names in it ("invalid concurrency.max …" → "concurrency.max").
+    /// </summary>
     internal static IEnumerable<(string Text, string Key)> ValidationErrors(CogBuildConfig config, CogBuildPhase phase) =>
-        config.Stoppers.Where(s => s.Phase == phase).Select(s => (s.CogMessage, s.Descriptor.Name));
+        config.Stoppers.Where(s => s.Phase == phase).Select(s => (s.CogMessage, s.CogMessage["invalid ".Length..].Split(' ', ':')[0]));
 
     /// <summary>
     /// Cog's error for a local artifact path that does not exist (EvalSymlinks fails with lstat on the

@@ -88,6 +88,32 @@ public class BuildStopperTests
         }
     }
 
+    /// <summary>Cog collects its validation errors and prints them joined, in validate.go's order: run/predict, train, build, concurrency, model.</summary>
+    [Fact]
+    public void Resolve_prints_every_validation_error_in_Cogs_order()
+    {
+        var project = Directory.CreateTempSubdirectory("cog-lsp-stopper-");
+        try
+        {
+            File.WriteAllText(Path.Combine(project.FullName, "cog.yaml"),
+                "model: r8.im/a/b:v1\nconcurrency:\n  max: 4\nbuild:\n  python_version: \"3.9\"\ntrain: Trainer\nrun: \"run.py:Runner\"\npredict: \"predict.py:Predictor\"\n");
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            Assert.Equal(1, ResolveCommand.Run(project.FullName, "linux", "amd64", "text", stdout, stderr));
+            Assert.Equal(
+                "error: invalid run: only one of run or predict can be set\n"
+                + "invalid train \"Trainer\": must be in the form 'train.py:Trainer'\n"
+                + "invalid build.python_version \"3.9\": minimum supported Python version is 3.10\n"
+                + "invalid concurrency.max \"4\": concurrency requires Python 3.11 or higher\n"
+                + "invalid model \"r8.im/a/b:v1\": must be a bare repository — tags and digests are not allowed\n",
+                stderr.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+        }
+        finally
+        {
+            project.Delete(true);
+        }
+    }
+
     /// <summary>Cog stages local artifacts line by line: the first line that fails decides the message.</summary>
     [Theory]
     [InlineData("./missing.whl\nfile:///x.whl\n", 1, "local Python package artifact \"./missing.whl\" not found: lstat {dir}/missing.whl: no such file or directory")]
