@@ -41,6 +41,9 @@ public sealed record CogBuildConfig
     /// </summary>
     public ImmutableDictionary<string, TextSpan> Spans { get; init; } = ImmutableDictionary<string, TextSpan>.Empty;
 
+    /// <summary>What stops `cog build` in this cog.yaml before and around the build section (<see cref="CogBuildStoppers"/>), in Cog's order.</summary>
+    public ImmutableArray<CogBuildStopper> Stoppers { get; init; } = [];
+
     /// <summary>The absolute path python_requirements points to, or null.</summary>
     public string? RequirementsPath =>
         PythonRequirements is null ? null : Workspace.PathUtil.Resolve(Workspace.PathUtil.GetDirectory(CogYamlPath), PythonRequirements);

@@ -141,7 +141,14 @@ internal sealed partial class CogResolverRun
 
     private bool Validate()
     {
-        var errors = new List<(string Text, string Key)>();
+        if (CogBuildStoppers.ParseFailure(_config) is { } parseFailure)
+        {
+            _error = parseFailure;
+            _errorKind = CogErrorKind.Validation;
+            return false;
+        }
+
+        var errors = new List<(string Text, string Key)>(CogBuildStoppers.ValidationErrors(_config, CogBuildPhase.ValidateBeforeBuild));
         var incompatible = false;
         var python = _config.PythonVersion;
         if (string.IsNullOrEmpty(python))
@@ -194,6 +201,7 @@ internal sealed partial class CogResolverRun
             }
         }
 
+        errors.AddRange(CogBuildStoppers.ValidationErrors(_config, CogBuildPhase.ValidateAfterBuild));
         if (errors.Count == 0)
         {
             return true;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CogLsp.Analysis.Diagnostics;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.CogYaml;
+using CogLsp.Syntax.Text;
 
 namespace CogLsp.Analysis.CogYaml;
 
@@ -62,7 +63,22 @@ public sealed class CogSchemaAnalyzer : IDiagnosticAnalyzer
                 context.Report(CogYamlDiagnostics.IgnoredKey, entry.Key.Span, info.Path);
             }
 
-            CheckType(context, info, entry.Value);
+            if (info.Type == CogYamlValueType.RunList && CogYamlTree.Resolve(entry.Value) is YamlSequence runs)
+            {
+                foreach (var item in runs.Items)
+                {
+                    CheckRunItem(context, CogYamlTree.Resolve(item) as YamlMapping, item);
+                }
+            }
+        }
+
+        // Values of the wrong type stop Cog's decoder: they are reported from the build stoppers.
+        foreach (var stopper in Cog.CogBuildStoppers.InCogYaml(context.Document))
+        {
+            if (ReferenceEquals(stopper.Descriptor, CogYamlDiagnostics.WrongType))
+            {
+                context.Report(stopper.ToDiagnostic());
+            }
         }
     }
 
@@ -72,7 +88,37 @@ public sealed class CogSchemaAnalyzer : IDiagnosticAnalyzer
         return match is null ? null : match.Parent.Length == 0 ? "the top level" : match.Parent;
     }
 
-    private static void CheckType(AnalysisContext context, CogYamlKeyInfo info, YamlNode? written)
+    /// <summary>A value Go's decoder cannot put into its field: where, the key, what it must be, and the Go type.</summary>
+    internal sealed record TypeError(TextSpan Span, string Path, string Expected, YamlNode Value, string GoType);
+
+    /// <summary>
+    /// Every value of a known key whose shape Cog's Go decoder refuses, in document order. Reported by
+    /// <see cref="CogLsp.Analysis.Cog.CogBuildStoppers"/> (a decode error stops `cog build`).
+    /// </summary>
+    internal static ImmutableArray<TypeError> TypeErrors(CogYamlDocument model)
+    {
+        var errors = ImmutableArray.CreateBuilder<TypeError>();
+        if (CogYamlTree.Resolve(model.Root) is not YamlMapping)
+        {
+            return [];
+        }
+
+        foreach (var (entry, parent) in CogYamlTree.WalkKeys(model.Root))
+        {
+            if (entry.IsMergeKey || !CogYamlSchema.IsKnownMapping(parent) || entry.KeyText is not { } name
+                || CogYamlSchema.Find(parent.Length == 0 ? name : parent + "." + name) is not { } info)
+            {
+                continue;
+            }
+
+            CheckType(errors, info, entry.Value);
+        }
+
+        errors.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return errors.ToImmutable();
+    }
+
+    private static void CheckType(ImmutableArray<TypeError>.Builder errors, CogYamlKeyInfo info, YamlNode? written)
     {
         var value = CogYamlTree.Resolve(written);
         if (value is null || written is null || value is YamlScalar { IsNull: true })
@@ -80,39 +126,32 @@ public sealed class CogSchemaAnalyzer : IDiagnosticAnalyzer
             return;
         }
 
-        var span = written.Span;
+        void Add(YamlNode at, string path, string expected, string goType) => errors.Add(new TypeError(at.Span, path, expected, CogYamlTree.Resolve(at) ?? at, goType));
+
         switch (info.Type)
         {
             case CogYamlValueType.String when value is not YamlScalar:
-                context.Report(CogYamlDiagnostics.WrongType, span, info.Path, "a string");
+                Add(written, info.Path, "a string", "string");
                 break;
             case CogYamlValueType.Boolean when CogYamlTree.GoBool(value) is null:
-                context.Report(CogYamlDiagnostics.WrongType, span, info.Path, "a boolean: true or false (unquoted)");
+                Add(written, info.Path, "a boolean: true or false (unquoted)", "bool");
                 break;
             case CogYamlValueType.Integer when CogYamlTree.GoInt(value) is null:
-                context.Report(CogYamlDiagnostics.WrongType, span, info.Path, "a whole number (unquoted)");
+                Add(written, info.Path, "a whole number (unquoted)", "int");
                 break;
             case CogYamlValueType.Mapping when value is not YamlMapping:
-                context.Report(CogYamlDiagnostics.WrongType, span, info.Path, "a mapping");
+                Add(written, info.Path, "a mapping", GoStructName(info.Path));
                 break;
             case CogYamlValueType.StringList:
-                CheckList(context, info, value, span, allowMappings: false);
+                CheckList(errors, info, value, written, allowMappings: false);
                 break;
             case CogYamlValueType.RunList:
-                CheckList(context, info, value, span, allowMappings: true);
-                if (value is YamlSequence runs)
-                {
-                    foreach (var item in runs.Items)
-                    {
-                        CheckRunItem(context, CogYamlTree.Resolve(item) as YamlMapping, item);
-                    }
-                }
-
+                CheckList(errors, info, value, written, allowMappings: true);
                 break;
             case CogYamlValueType.MappingList:
                 if (value is not YamlSequence list)
                 {
-                    context.Report(CogYamlDiagnostics.WrongType, span, info.Path, "a list of mappings");
+                    Add(written, info.Path, "a list of mappings", "[]" + GoStructName(info.Path));
                 }
                 else
                 {
@@ -120,23 +159,33 @@ public sealed class CogSchemaAnalyzer : IDiagnosticAnalyzer
                     {
                         if (CogYamlTree.Resolve(item) is not (YamlMapping or null or YamlScalar { IsNull: true }))
                         {
-                            context.Report(CogYamlDiagnostics.WrongType, item.Span, info.Path + " item", "a mapping");
+                            Add(item, info.Path + " item", "a mapping", GoStructName(info.Path));
                         }
                     }
                 }
 
                 break;
             case CogYamlValueType.MappingOrMappingList when value is not (YamlMapping or YamlSequence):
-                context.Report(CogYamlDiagnostics.WrongType, span, info.Path, "a mapping or a list of mappings");
+                Add(written, info.Path, "a mapping or a list of mappings", "config.WeightSourceList");
                 break;
         }
     }
 
-    private static void CheckList(AnalysisContext context, CogYamlKeyInfo info, YamlNode value, Syntax.Text.TextSpan span, bool allowMappings)
+    /// <summary>The Go type Cog decodes a mapping-valued key into (as Go's decoder names it in its errors).</summary>
+    private static string GoStructName(string path) => path switch
+    {
+        "build" => "config.buildFile",
+        "concurrency" => "config.concurrencyFile",
+        "weights" => "config.weightFile",
+        "build.run[].mounts" => "config.mountFile",
+        _ => "map[string]interface {}",
+    };
+
+    private static void CheckList(ImmutableArray<TypeError>.Builder errors, CogYamlKeyInfo info, YamlNode value, YamlNode written, bool allowMappings)
     {
         if (value is not YamlSequence sequence)
         {
-            context.Report(CogYamlDiagnostics.WrongType, span, info.Path, allowMappings ? "a list of commands" : "a list of strings (one `- item` per line)");
+            errors.Add(new TypeError(written.Span, info.Path, allowMappings ? "a list of commands" : "a list of strings (one `- item` per line)", value, allowMappings ? "[]config.runItemFile" : "[]string"));
             return;
         }
 
@@ -145,7 +194,7 @@ public sealed class CogSchemaAnalyzer : IDiagnosticAnalyzer
             var resolved = CogYamlTree.Resolve(item);
             if (resolved is YamlSequence || (resolved is YamlMapping && !allowMappings))
             {
-                context.Report(CogYamlDiagnostics.WrongType, item.Span, info.Path + " item", "a string");
+                errors.Add(new TypeError(item.Span, info.Path + " item", "a string", resolved, allowMappings ? "config.runItemFile" : "string"));
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using CogLsp.Analysis.Cog;
 using CogLsp.Analysis.Diagnostics;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.CogYaml;
@@ -32,7 +33,7 @@ public sealed partial class CogValidationAnalyzer : IDiagnosticAnalyzer
         CogYamlDiagnostics.CudaWithoutGpu, CogYamlDiagnostics.BadReference, CogYamlDiagnostics.RunAndPredict,
         CogYamlDiagnostics.EnvironmentFormat, CogYamlDiagnostics.EnvironmentReserved, CogYamlDiagnostics.EnvironmentDuplicate,
         CogYamlDiagnostics.PackagesAndRequirements, CogYamlDiagnostics.ConcurrencyTooLow, CogYamlDiagnostics.ConcurrencyNeedsPython311,
-        CogYamlDiagnostics.ConcurrencyMaxMissing, CogYamlDiagnostics.ModelAndImage, CogYamlDiagnostics.WeightsNeedModel, CogYamlDiagnostics.WeightsEntryInvalid,
+        CogYamlDiagnostics.ConcurrencyMaxMissing, CogYamlDiagnostics.ModelAndImage, CogYamlDiagnostics.ModelNotRepository, CogYamlDiagnostics.WeightsNeedModel, CogYamlDiagnostics.WeightsEntryInvalid,
     ];
 
     public void Analyze(AnalysisContext context)
@@ -45,36 +46,22 @@ public sealed partial class CogValidationAnalyzer : IDiagnosticAnalyzer
 
         // After a syntax error the model is partial: "missing key" findings would be noise.
         var complete = !model.HasSyntaxErrors;
-        CheckReferences(context, root);
+        ReportStoppers(context);
         CheckBuild(context, root, complete);
         CheckEnvironment(context, root);
         CheckConcurrency(context, root, complete);
         CheckModelAndWeights(context, root);
     }
 
-    private static void CheckReferences(AnalysisContext context, YamlMapping root)
+    /// <summary>The rules of this family that stop `cog build` are decided by <see cref="CogBuildStoppers"/>; they are reported from there.</summary>
+    private void ReportStoppers(AnalysisContext context)
     {
-        var run = CogYamlTree.Lookup(root, "run");
-        var predict = CogYamlTree.Lookup(root, "predict");
-        var runText = CogYamlTree.GoString(run?.Value);
-        var predictText = CogYamlTree.GoString(predict?.Value);
-        if (!string.IsNullOrEmpty(runText) && !string.IsNullOrEmpty(predictText))
+        foreach (var stopper in CogBuildStoppers.InCogYaml(context.Document))
         {
-            context.Report(CogYamlDiagnostics.RunAndPredict, predict!.Key.Span);
-            return;
-        }
-
-        CheckReference(context, run, "run", "run.py:Runner");
-        CheckReference(context, predict, "predict", "predict.py:Predictor");
-        CheckReference(context, CogYamlTree.Lookup(root, "train"), "train", "train.py:Trainer");
-    }
-
-    private static void CheckReference(AnalysisContext context, YamlEntry? entry, string field, string example)
-    {
-        var text = CogYamlTree.GoString(entry?.Value);
-        if (!string.IsNullOrEmpty(text) && text.Split(".py:").Length != 2)
-        {
-            context.Report(CogYamlDiagnostics.BadReference, entry!.Value!.Span, field, example);
+            if (SupportedDiagnostics.Any(d => ReferenceEquals(d, stopper.Descriptor)))
+            {
+                context.Report(stopper.ToDiagnostic());
+            }
         }
     }
 
@@ -246,35 +233,10 @@ public sealed partial class CogValidationAnalyzer : IDiagnosticAnalyzer
             return;
         }
 
-        var maxEntry = CogYamlTree.Lookup(concurrency, "max");
-        if (CogYamlTree.IsNull(maxEntry?.Value))
+        // max below 1, and above 1 on Python before 3.11, are build stoppers (ReportStoppers).
+        if (complete && CogYamlTree.IsNull(CogYamlTree.Lookup(concurrency, "max")?.Value))
         {
-            if (complete)
-            {
-                context.Report(CogYamlDiagnostics.ConcurrencyMaxMissing, concurrencyEntry!.Key.Span);
-            }
-
-            return;
-        }
-
-        if (CogYamlTree.GoInt(maxEntry!.Value) is not { } max)
-        {
-            return;
-        }
-
-        if (max < 1)
-        {
-            context.Report(CogYamlDiagnostics.ConcurrencyTooLow, maxEntry.Value!.Span);
-        }
-
-        var python = CogYamlTree.GoString(CogYamlTree.LookupPath(root, "build.python_version")?.Value);
-        if (max > 1 && python is not null)
-        {
-            var parts = python.Trim().Split('.', 3);
-            if (parts.Length >= 2 && CudaBaseImages.TryInt(parts[0], out var major) && CudaBaseImages.TryInt(parts[1], out var minor) && major == 3 && minor < 11)
-            {
-                context.Report(CogYamlDiagnostics.ConcurrencyNeedsPython311, maxEntry.Value!.Span, CogYamlSchema.MinimumPythonForConcurrency, python.Trim());
-            }
+            context.Report(CogYamlDiagnostics.ConcurrencyMaxMissing, concurrencyEntry!.Key.Span);
         }
     }
 
@@ -284,10 +246,6 @@ public sealed partial class CogValidationAnalyzer : IDiagnosticAnalyzer
         var imageEntry = CogYamlTree.Lookup(root, "image");
         var modelSet = !string.IsNullOrEmpty(CogYamlTree.GoString(modelEntry?.Value));
         var imageSet = !string.IsNullOrEmpty(CogYamlTree.GoString(imageEntry?.Value));
-        if (modelSet && imageSet)
-        {
-            context.Report(CogYamlDiagnostics.ModelAndImage, imageEntry!.Key.Span);
-        }
 
         var weightsEntry = CogYamlTree.Lookup(root, "weights");
         if (CogYamlTree.Resolve(weightsEntry?.Value) is not YamlSequence { Items.Length: > 0 } weights)

@@ -46,7 +46,10 @@ public static class CogYamlDiagnostics
         "COG0102", "wrong-type", "Value of the wrong type",
         "'{0}' must be {1}", E,
         "Cog decodes each key into a typed field; a list where a string is expected, a quoted \"true\" for a boolean or a word for a number makes decoding fail and `cog build` stops.",
-        "build:\n  gpu: \"yes please\"\n  system_packages: ffmpeg", "build:\n  gpu: true\n  system_packages:\n    - ffmpeg", "Write the value in the expected shape.");
+        "build:\n  gpu: \"yes please\"\n  system_packages: ffmpeg", "build:\n  gpu: true\n  system_packages:\n    - ffmpeg", "Write the value in the expected shape.")
+    {
+        StopsCogBuild = true,
+    };
 
     public static readonly DiagnosticDescriptor IgnoredKey = new(
         "COG0103", "key-ignored-by-cog", "Key Cog's schema lists but Cog drops",
@@ -112,13 +115,19 @@ public static class CogYamlDiagnostics
         "COG0210", "reference-not-file-py-class", "Not in the form file.py:Class",
         "{0} must be in the form '{1}'", E,
         "run, predict and train name a Python file and a class in it, separated by `:` (e.g. `run.py:Runner`). Cog refuses anything else.",
-        "run: Runner", "run: \"run.py:Runner\"", "Write the file (ending in .py), a colon, and the class name.");
+        "run: Runner", "run: \"run.py:Runner\"", "Write the file (ending in .py), a colon, and the class name.")
+    {
+        StopsCogBuild = true,
+    };
 
     public static readonly DiagnosticDescriptor RunAndPredict = new(
         "COG0211", "run-and-predict", "run and predict both set",
         "Only one of run or predict can be set; remove predict", E,
         "`predict` is the old name of `run`; Cog refuses a file that sets both.",
-        "run: run.py:Runner\npredict: predict.py:Predictor", "run: run.py:Runner", "Keep `run` and delete `predict`.");
+        "run: run.py:Runner\npredict: predict.py:Predictor", "run: run.py:Runner", "Keep `run` and delete `predict`.")
+    {
+        StopsCogBuild = true,
+    };
 
     public static readonly DiagnosticDescriptor EnvironmentFormat = new(
         "COG0220", "environment-format", "Environment entry is not NAME=value",
@@ -147,13 +156,19 @@ public static class CogYamlDiagnostics
     public static readonly DiagnosticDescriptor ConcurrencyTooLow = new(
         "COG0240", "concurrency-max-too-low", "concurrency.max below 1",
         "concurrency.max must be at least 1", E,
-        "Cog refuses a concurrency limit below 1.", "concurrency:\n  max: 0", "concurrency:\n  max: 1", "Use 1 or more.");
+        "Cog refuses a concurrency limit below 1.", "concurrency:\n  max: 0", "concurrency:\n  max: 1", "Use 1 or more.")
+    {
+        StopsCogBuild = true,
+    };
 
     public static readonly DiagnosticDescriptor ConcurrencyNeedsPython311 = new(
         "COG0241", "concurrency-needs-python-311", "Concurrency needs Python 3.11",
         "concurrency.max above 1 requires Python {0} or higher (python_version is {1})", E,
         "Cog runs concurrent predictions with asyncio features from Python 3.11 and refuses concurrency above 1 on older Python.",
-        "build:\n  python_version: \"3.10\"\nconcurrency:\n  max: 4", "build:\n  python_version: \"3.11\"\nconcurrency:\n  max: 4", "Raise python_version to 3.11 or newer, or set max to 1.");
+        "build:\n  python_version: \"3.10\"\nconcurrency:\n  max: 4", "build:\n  python_version: \"3.11\"\nconcurrency:\n  max: 4", "Raise python_version to 3.11 or newer, or set max to 1.")
+    {
+        StopsCogBuild = true,
+    };
 
     public static readonly DiagnosticDescriptor ConcurrencyMaxMissing = new(
         "COG0242", "concurrency-max-missing", "concurrency without max",
@@ -164,7 +179,19 @@ public static class CogYamlDiagnostics
     public static readonly DiagnosticDescriptor ModelAndImage = new(
         "COG0250", "model-and-image", "model and image both set",
         "'model' and 'image' cannot both be set; keep 'model'", E,
-        "`model` replaces `image`; Cog refuses a file with both.", "image: r8.im/a/b\nmodel: r8.im/a/b", "model: r8.im/a/b", "Delete `image`.");
+        "`model` replaces `image`; Cog refuses a file with both.", "image: r8.im/a/b\nmodel: r8.im/a/b", "model: r8.im/a/b", "Delete `image`.")
+    {
+        StopsCogBuild = true,
+    };
+
+    public static readonly DiagnosticDescriptor ModelNotRepository = new(
+        "COG0253", "model-not-a-repository", "model is not a bare repository name",
+        "{0}", E,
+        "`model` names the repository Cog pushes the image and weights to, such as `r8.im/owner/name`. Cog parses it as a container repository and stops when it carries a tag (`:latest`) or a digest (`@sha256:…`), or uses characters a repository cannot have (upper-case letters, spaces; the registry part before the first `/` must be a host name with an optional port).",
+        "model: r8.im/owner/name:latest", "model: r8.im/owner/name", "Remove the tag or digest; write the repository in lower case.")
+    {
+        StopsCogBuild = true,
+    };
 
     public static readonly DiagnosticDescriptor WeightsNeedModel = new(
         "COG0251", "weights-need-model", "weights without model",
@@ -248,7 +275,7 @@ public static class CogYamlDiagnostics
         UnknownKey, WrongType, IgnoredKey, RunItemIncomplete,
         PythonVersionMissing, PythonVersionMalformed, PythonVersionTooOld, CudaMalformed, CudaTooOld, CudaCudnnMismatch, CudaUnsupported, CudaWithoutGpu,
         BadReference, RunAndPredict, EnvironmentFormat, EnvironmentReserved, EnvironmentDuplicate, PackagesAndRequirements,
-        ConcurrencyTooLow, ConcurrencyNeedsPython311, ConcurrencyMaxMissing, ModelAndImage, WeightsNeedModel, WeightsEntryInvalid,
+        ConcurrencyTooLow, ConcurrencyNeedsPython311, ConcurrencyMaxMissing, ModelAndImage, ModelNotRepository, WeightsNeedModel, WeightsEntryInvalid,
         PythonPackagesDeprecated, PreInstallDeprecated, PredictDeprecated, ConcurrencyMaxDeprecated,
         RequirementsMissing, RequirementsOutsideProject, ModuleMissing, ClassMissing, FloatTrap, GitWithoutGit,
     ];

@@ -22,7 +22,10 @@ public sealed class YamlSyntaxAnalyzer : IDiagnosticAnalyzer
         "Cog reads cog.yaml with a YAML parser before anything else; a syntax error stops `cog build` and `cog predict` at once. The range marks where the parser gave up, which is often just after the real mistake (an unclosed quote, a tab used for indentation, a missing colon).",
         "build:\n  python_version: \"3.11\n  gpu: true",
         "build:\n  python_version: \"3.11\"\n  gpu: true",
-        "Correct the YAML at the marked position. Indent with spaces, close every quote and bracket, and put `: ` between a key and its value.");
+        "Correct the YAML at the marked position. Indent with spaces, close every quote and bracket, and put `: ` between a key and its value.")
+    {
+        StopsCogBuild = true,
+    };
 
     public DocumentKind Kind => DocumentKind.CogYaml;
 

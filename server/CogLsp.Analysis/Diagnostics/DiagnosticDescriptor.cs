@@ -25,6 +25,12 @@ public sealed record DiagnosticDescriptor(
     public static string DocumentationBase { get; set; } =
         new Uri(Path.Combine(AppContext.BaseDirectory, "docs", "diagnostics.md")).AbsoluteUri;
 
+    /// <summary>
+    /// True when every finding of this rule is a condition on which `cog build` stops. Such a finding is
+    /// an error in `check`, and `cog-lsp resolve` fails with Cog's message for it (see Cog/CogBuildStoppers).
+    /// </summary>
+    public bool StopsCogBuild { get; init; }
+
     /// <summary>The anchor of this rule's section in docs/diagnostics.md.</summary>
     public string Anchor => $"{Id.ToLowerInvariant()}-{Name}";
 

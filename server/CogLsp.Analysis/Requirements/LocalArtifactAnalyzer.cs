@@ -110,7 +110,7 @@ public sealed class LocalArtifactAnalyzer : IDiagnosticAnalyzer
             {
                 context.Report(D.LocalArtifactOutside, locationSpan, path, root);
             }
-            else if (!context.Workspace.FileExists(resolved))
+            else if (Cog.CogBuildStoppers.MissingLocalArtifact(context.Workspace, context.Document.Directory, path) is not null)
             {
                 context.Report(D.LocalArtifactMissing, locationSpan, path, resolved);
             }

@@ -134,7 +134,10 @@ public static class RequirementsDescriptors
     public static readonly DiagnosticDescriptor LocalArtifactMissing = new(
         "REQ0407", "local-artifact-missing", "Local artifact not found", "'{0}' does not exist (looked for {1})", DiagnosticSeverity.Error,
         "Cog resolves a local artifact relative to the requirements file and fails the build when it is not there.",
-        "./dist/pkg-1.0-py3-none-any.whl  # not built yet", "./dist/pkg-1.0-py3-none-any.whl", "Build the artifact or correct the path.");
+        "./dist/pkg-1.0-py3-none-any.whl  # not built yet", "./dist/pkg-1.0-py3-none-any.whl", "Build the artifact or correct the path.")
+    {
+        StopsCogBuild = true,
+    };
 
     public static readonly DiagnosticDescriptor LocalArtifactOutside = new(
         "REQ0408", "local-artifact-outside-project", "Local artifact outside the project", "'{0}' must be inside the project directory ({1})", DiagnosticSeverity.Error,

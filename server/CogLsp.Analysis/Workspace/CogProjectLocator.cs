@@ -98,6 +98,7 @@ public static class CogProjectLocator
             PythonRequirements = string.IsNullOrEmpty(requirements) ? null : requirements,
             SystemPackages = system is null ? [] : system.Select(p => p.Value).ToImmutableArray(),
             Spans = spans.ToImmutable(),
+            Stoppers = Cog.CogBuildStoppers.InCogYaml(cogYaml),
         };
     }
 

@@ -36,6 +36,11 @@ public static class DocsGenerator
                 builder.Append("; tags: ").Append(d.Tags.ToString());
             }
 
+            if (d.StopsCogBuild)
+            {
+                builder.Append("; `cog build` stops here, and `cog-lsp resolve` fails with Cog's message");
+            }
+
             builder.AppendLine(".");
             builder.AppendLine();
             builder.AppendLine(d.Explanation);

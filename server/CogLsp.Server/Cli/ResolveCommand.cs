@@ -34,7 +34,8 @@ public static class ResolveCommand
             return 1;
         }
 
-        var resolution = CogResolutionCache.Get(workspace, config);
+        // Cog stages local artifacts after it resolved the config; a missing one stops the build there.
+        var resolution = CogBuildStoppers.WithLocalArtifacts(workspace, config, CogResolutionCache.Get(workspace, config));
         if (format == "json")
         {
             var (json, code) = ResolveReport.RenderJson(resolution);

@@ -1,0 +1,158 @@
+using CogLsp.Analysis;
+using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Workspace;
+using CogLsp.Server.Cli;
+
+namespace CogLsp.Server.Tests.Cli;
+
+/// <summary>
+/// Every rule flagged <see cref="DiagnosticDescriptor.StopsCogBuild"/> has projects here on which Cog's
+/// build stops (Cog 6110c912). For each, `check` reports the rule as an error on the marked span's line
+/// and `resolve` exits 1 with Cog's own message. The cases are keyed by the descriptors, so a rule
+/// flagged without a case, or a case whose rule is not flagged, fails the test.
+/// </summary>
+public class BuildStopperTests
+{
+    /// <summary>(rule, cog.yaml with [|span|] in the file the rule reports on, requirements.txt or null, Cog's message on stderr).</summary>
+    public static readonly TheoryData<string, string, string?, string> Cases = new()
+    {
+        { "COG0001", "build:\n  python_version: \"3.11\"\n  run:\n    - echo a\n[|   - echo b|]\n", null,
+            "failed to parse cog.yaml: invalid YAML: yaml: line 5, column 4: " },
+        { "COG0102", "build:\n  python_version: \"3.11\"\npredict:\n  [|file: predict.py|]\n", null,
+            "failed to parse cog.yaml: invalid YAML: yaml: construct errors:\n  line 4: cannot construct !!map into string" },
+        { "COG0102", "build:\n  python_version: \"3.11\"\ntrain:\n  [|file: train.py|]\n", null,
+            "failed to parse cog.yaml: invalid YAML: yaml: construct errors:\n  line 4: cannot construct !!map into string" },
+        { "COG0210", "build:\n  python_version: \"3.11\"\nrun: [|Runner|]\n", null,
+            "invalid run \"Runner\": must be in the form 'run.py:Runner'" },
+        { "COG0211", "build:\n  python_version: \"3.11\"\nrun: \"run.py:Runner\"\n[|predict|]: \"predict.py:Predictor\"\n", null,
+            "invalid run: only one of run or predict can be set" },
+        { "COG0240", "build:\n  python_version: \"3.11\"\nconcurrency:\n  max: [|0|]\n", null,
+            "invalid concurrency.max \"0\": must be at least 1" },
+        { "COG0241", "build:\n  python_version: \"3.10\"\nconcurrency:\n  max: [|4|]\n", null,
+            "invalid concurrency.max \"4\": concurrency requires Python 3.11 or higher" },
+        { "COG0250", "build:\n  python_version: \"3.11\"\nmodel: r8.im/owner/name\n[|image|]: r8.im/owner/name\n", null,
+            "invalid model: 'model' and 'image' cannot both be set" },
+        { "COG0253", "build:\n  python_version: \"3.11\"\nmodel: [|r8.im/owner/name:latest|]\n", null,
+            "invalid model \"r8.im/owner/name:latest\": must be a bare repository — tags and digests are not allowed" },
+        { "COG0253", "build:\n  python_version: \"3.11\"\nmodel: [|r8.im/owner/name@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef|]\n", null,
+            "invalid model \"r8.im/owner/name@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\": must be a bare repository — tags and digests are not allowed" },
+        { "COG0253", "build:\n  python_version: \"3.11\"\nmodel: [|r8.im/Owner/Name|]\n", null,
+            "invalid model \"r8.im/Owner/Name\": invalid repository: repository can only contain the characters `abcdefghijklmnopqrstuvwxyz0123456789_-./`: Owner/Name" },
+        { "REQ0407", "build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n", "numpy==1.26.4\n[|./missing.zip|]\n",
+            "local Python package artifact \"./missing.zip\" not found: lstat {dir}/missing.zip: no such file or directory" },
+    };
+
+    [Fact]
+    public void Every_rule_that_stops_cog_build_has_a_case_and_every_case_is_such_a_rule()
+    {
+        var flagged = LanguageServices.CreateDefault().AllDescriptors.Where(d => d.StopsCogBuild).Select(d => d.Id).Order().ToList();
+        var covered = Cases.Select(c => (string)c[0]).Distinct().Order().ToList();
+        Assert.Equal(flagged, covered);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Check_reports_the_rule_on_the_line_and_resolve_fails_with_Cogs_message(string id, string cogYaml, string? requirements, string cogMessage)
+    {
+        var descriptor = Assert.Single(LanguageServices.CreateDefault().AllDescriptors, d => d.Id == id);
+        Assert.Equal(DiagnosticSeverity.Error, descriptor.DefaultSeverity);
+        var project = Directory.CreateTempSubdirectory("cog-lsp-stopper-");
+        try
+        {
+            var (cogYamlText, cogYamlMarked) = requirements is null ? Unmark(cogYaml) : (cogYaml, default);
+            var (requirementsText, requirementsMarked) = requirements is null ? (null, default) : Unmark(requirements);
+            File.WriteAllText(Path.Combine(project.FullName, "cog.yaml"), cogYamlText);
+            if (requirementsText is not null)
+            {
+                File.WriteAllText(Path.Combine(project.FullName, "requirements.txt"), requirementsText);
+            }
+
+            var expectedFile = requirements is null ? "cog.yaml" : "requirements.txt";
+            var marked = requirements is null ? cogYamlMarked : requirementsMarked;
+            var outcome = new CheckRunner(LanguageServices.CreateDefault(), PhysicalFileSystem.Instance).Run([project.FullName], AnalysisOptions.Default);
+            var file = Assert.Single(outcome.Files, f => f.Document.Path.EndsWith("/" + expectedFile, StringComparison.Ordinal));
+            var diagnostic = Assert.Single(file.Diagnostics, d => d.Descriptor.Id == id);
+            Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+            Assert.InRange(diagnostic.Span.Start, marked.Start, marked.End);
+
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            var exit = ResolveCommand.Run(project.FullName, "linux", "amd64", "text", stdout, stderr);
+            Assert.Equal(1, exit);
+            Assert.Equal(string.Empty, stdout.ToString());
+            Assert.StartsWith("error: " + cogMessage.Replace("{dir}", PathUtil.Normalize(project.FullName), StringComparison.Ordinal), stderr.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            project.Delete(true);
+        }
+    }
+
+    /// <summary>Cog collects its validation errors and prints them joined, in validate.go's order: run/predict, train, build, concurrency, model.</summary>
+    [Fact]
+    public void Resolve_prints_every_validation_error_in_Cogs_order()
+    {
+        var project = Directory.CreateTempSubdirectory("cog-lsp-stopper-");
+        try
+        {
+            File.WriteAllText(Path.Combine(project.FullName, "cog.yaml"),
+                "model: r8.im/a/b:v1\nconcurrency:\n  max: 4\nbuild:\n  python_version: \"3.9\"\ntrain: Trainer\nrun: \"run.py:Runner\"\npredict: \"predict.py:Predictor\"\n");
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            Assert.Equal(1, ResolveCommand.Run(project.FullName, "linux", "amd64", "text", stdout, stderr));
+            Assert.Equal(
+                "error: invalid run: only one of run or predict can be set\n"
+                + "invalid train \"Trainer\": must be in the form 'train.py:Trainer'\n"
+                + "invalid build.python_version \"3.9\": minimum supported Python version is 3.10\n"
+                + "invalid concurrency.max \"4\": concurrency requires Python 3.11 or higher\n"
+                + "invalid model \"r8.im/a/b:v1\": must be a bare repository — tags and digests are not allowed\n",
+                stderr.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+        }
+        finally
+        {
+            project.Delete(true);
+        }
+    }
+
+    /// <summary>Cog stages local artifacts line by line: the first line that fails decides the message.</summary>
+    [Theory]
+    [InlineData("./missing.whl\nfile:///x.whl\n", 1, "local Python package artifact \"./missing.whl\" not found: lstat {dir}/missing.whl: no such file or directory")]
+    [InlineData("file:///x.whl\n./missing.whl\n", 1, "local file URL requirements are not supported: file:///x.whl")]
+    [InlineData("./dist/missing.whl\n", 1, "local Python package artifact \"./dist/missing.whl\" not found: lstat {dir}/dist: no such file or directory")]
+    [InlineData("./pkg-1.0-py3-none-any.whl\nnumpy==1.26.4\n", 0, null)]
+    public void Resolve_stops_at_the_first_local_artifact_Cog_cannot_stage(string requirements, int exitCode, string? cogMessage)
+    {
+        var project = Directory.CreateTempSubdirectory("cog-lsp-stopper-");
+        try
+        {
+            File.WriteAllText(Path.Combine(project.FullName, "cog.yaml"), "build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n");
+            File.WriteAllText(Path.Combine(project.FullName, "requirements.txt"), requirements);
+            File.WriteAllBytes(Path.Combine(project.FullName, "pkg-1.0-py3-none-any.whl"), [0x50, 0x4b]);
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            Assert.Equal(exitCode, ResolveCommand.Run(project.FullName, "linux", "amd64", "text", stdout, stderr));
+            if (cogMessage is null)
+            {
+                Assert.Contains("./pkg-1.0-py3-none-any.whl", stdout.ToString(), StringComparison.Ordinal);
+                Assert.DoesNotContain("error:", stderr.ToString(), StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.StartsWith("error: " + cogMessage.Replace("{dir}", PathUtil.Normalize(project.FullName), StringComparison.Ordinal) + "\n", stderr.ToString(), StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            project.Delete(true);
+        }
+    }
+
+    /// <summary>The text without its [|…|] marker, and the marked span (the diagnostic must start inside it, on its line).</summary>
+    private static (string Text, (int Start, int End) Marked) Unmark(string marked)
+    {
+        var start = marked.IndexOf("[|", StringComparison.Ordinal);
+        var end = marked.IndexOf("|]", StringComparison.Ordinal) - 2;
+        Assert.True(start >= 0 && end >= start && !marked[start..end].Contains('\n', StringComparison.Ordinal), "each case marks one span on one line");
+        return (marked.Remove(start, 2).Replace("|]", string.Empty, StringComparison.Ordinal), (start, end));
+    }
+}
