@@ -19,37 +19,36 @@ public sealed class PinningAnalyzer : IDiagnosticAnalyzer
 
     public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [D.NotPinned];
 
-    private static readonly PerLineDiagnostics Lines = new(LineFlags.NotExactlyPinned, AnalyzeLine);
+    /// <summary>The analysis of one line (usable on any requirement line, e.g. one written in cog.yaml).</summary>
+    public static PerLineDiagnostics Lines { get; } = new(LineFlags.NotExactlyPinned, AnalyzeLine);
 
     public void Analyze(AnalysisContext context) => Lines.Run(context);
 
-    private static void AnalyzeLine(AnalysisContext context, RequirementsSyntaxTree tree, int index, List<Diagnostic> sink)
+    private static void AnalyzeLine(RequirementsLine line, List<LineFinding> sink)
     {
-        var line = tree.Lines[index];
         if (line.Requirement is not { } requirement || line.HasErrors || requirement.Form != RequirementForm.Named || requirement.Location is not null || requirement.Name is null || requirement.IsExactlyPinned)
         {
             return;
         }
 
-        Diagnostic diagnostic;
+        LineFinding finding;
         if (requirement.SpecifierListSpan is { } range)
         {
-            var span = tree.ToAbsolute(index, range);
-            diagnostic = Diagnostic.Create(D.NotPinned, context.Document.Path, span, $"'{requirement.Name.Text}' allows {SpecifierWords.Describe(requirement.SpecifierSet)}")
+            finding = LineFinding.Create(D.NotPinned, range, $"'{requirement.Name.Text}' allows {SpecifierWords.Describe(requirement.SpecifierSet)}")
                 .WithProperty("specifier", line.FullText.Substring(range.Start, range.Length))
-                .WithProperty("replaceStart", span.Start.ToString(CultureInfo.InvariantCulture))
-                .WithProperty("replaceLength", span.Length.ToString(CultureInfo.InvariantCulture));
+                .WithOffsetProperty("replaceStart", range.Start)
+                .WithProperty("replaceLength", range.Length.ToString(CultureInfo.InvariantCulture));
         }
         else
         {
-            var span = tree.ToAbsolute(index, requirement.Name.Span);
-            var insertAt = requirement.Extras.IsEmpty ? span.End : tree.ToAbsolute(index, requirement.Extras[^1].Span).End + 1;
-            diagnostic = Diagnostic.Create(D.NotPinned, context.Document.Path, span, $"'{requirement.Name.Text}' has no version")
+            var span = requirement.Name.Span;
+            var insertAt = requirement.Extras.IsEmpty ? span.End : requirement.Extras[^1].Span.End + 1;
+            finding = LineFinding.Create(D.NotPinned, span, $"'{requirement.Name.Text}' has no version")
                 .WithProperty("specifier", string.Empty)
-                .WithProperty("replaceStart", insertAt.ToString(CultureInfo.InvariantCulture))
+                .WithOffsetProperty("replaceStart", insertAt)
                 .WithProperty("replaceLength", "0");
         }
 
-        sink.Add(diagnostic.WithProperty("name", requirement.Name.Text).WithProperty("normalizedName", requirement.NormalizedName!));
+        sink.Add(finding.WithProperty("name", requirement.Name.Text).WithProperty("normalizedName", requirement.NormalizedName!));
     }
 }
