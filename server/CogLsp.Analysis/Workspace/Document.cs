@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using CogLsp.Syntax.Text;
 
 namespace CogLsp.Analysis.Workspace;
@@ -51,19 +52,14 @@ public sealed class Document
 
     public string Directory => PathUtil.GetDirectory(Path);
 
-    /// <summary>The memoised result for <paramref name="key"/>, computed by <paramref name="factory"/> on first use (a pure function of the text).</summary>
+    /// <summary>
+    /// The memoised result for <paramref name="key"/>, computed by <paramref name="factory"/> on first use
+    /// (a pure function of the text, which observes no cancellation; a computation that failed is not
+    /// remembered, see <see cref="SharedComputation{T}"/>).
+    /// </summary>
     public T GetOrAdd<T>(object key, Func<Document, T> factory)
         where T : class =>
         (T)_memo.Get(key, this, static (document, state, _) => ((Func<Document, T>)state)(document), factory, default);
-
-    /// <summary>
-    /// As <see cref="GetOrAdd{T}(object, Func{Document, T})"/>, for a computation that observes
-    /// cancellation: it runs under a token of its own, cancelled only when every caller waiting for it
-    /// has been; each caller waits with <paramref name="cancellationToken"/>.
-    /// </summary>
-    public T GetOrAdd<T>(object key, Func<Document, CancellationToken, T> factory, CancellationToken cancellationToken)
-        where T : class =>
-        (T)_memo.Get(key, this, static (document, state, token) => ((Func<Document, CancellationToken, T>)state)(document, token), factory, cancellationToken);
 
     /// <summary>
     /// As <see cref="GetOrAdd{T}(object, Func{Document, T})"/>, where <paramref name="factory"/> also gets
@@ -73,7 +69,7 @@ public sealed class Document
     /// </summary>
     public T GetOrAddFromPredecessor<T>(object key, Func<Document, T?, T> factory)
         where T : class =>
-        (T)_memo.Get(
+        _memo.TryGetValue(key, out var known) ? (T)known : (T)_memo.Get(
             key,
             this,
             static (document, state, _) =>
@@ -130,6 +126,19 @@ public sealed class Document
             }
 
             return computation.GetValue(cancellationToken);
+        }
+
+        /// <summary>The value for <paramref name="key"/> when it has been computed (without waiting for a computation under way).</summary>
+        public bool TryGetValue(object key, [NotNullWhen(true)] out object? value)
+        {
+            if (_values.TryGetValue(key, out var computation) && computation.HasValue)
+            {
+                value = computation.GetValue();
+                return true;
+            }
+
+            value = null;
+            return false;
         }
 
         public bool HasValue(object key) => _values.TryGetValue(key, out var computation) && computation.HasValue;
