@@ -8,6 +8,8 @@ namespace CogLsp.Syntax.Requirements;
 /// backslashes (pip's rule), with their line breaks. Architecture invariant: a line knows nothing of
 /// where it sits in the file — every span in it is relative to its own start — so an edit elsewhere
 /// reuses this object unchanged. Its <see cref="Tokens"/> cover <see cref="FullText"/> exactly.
+/// A line is a value: nothing is stored on it after it is built but its own tokens (a pure function of
+/// its text); analyses that remember results per line keep them beside it, keyed by the line object.
 /// </summary>
 public sealed class RequirementsLine
 {
