@@ -14,14 +14,15 @@ public sealed record CogResolution
 
     /// <summary>
     /// Set on a resolution spliced from an earlier one (<see cref="CogResolutionSplice"/>): its summary
-    /// and findings are exact, and the per-line detail comes from a full run, made on first use.
+    /// and findings are exact, and the per-line detail comes from a full run, made on first use (a run
+    /// that throws is not remembered; the next reader runs it again).
     /// </summary>
-    private Lazy<CogResolution>? _details;
+    private Workspace.SharedComputation<CogResolution>? _details;
 
     /// <summary>The generated requirements file, line by line, as Cog writes it.</summary>
     public ImmutableArray<string> RequirementLines
     {
-        get => _details is null ? _requirementLines : _details.Value.RequirementLines;
+        get => _details is null ? _requirementLines : _details.GetValue().RequirementLines;
         init => _requirementLines = value;
     }
 
@@ -62,7 +63,7 @@ public sealed record CogResolution
 
     public ImmutableArray<CogLineResolution> Lines
     {
-        get => _details is null ? _lines : _details.Value.Lines;
+        get => _details is null ? _lines : _details.GetValue().Lines;
         init => _lines = value;
     }
 
@@ -82,5 +83,5 @@ public sealed record CogResolution
 
     /// <summary>This resolution with its per-line detail computed by <paramref name="fullRun"/> when first read.</summary>
     internal CogResolution WithDetailsFrom(Func<CogResolution> fullRun) =>
-        this with { _details = new Lazy<CogResolution>(fullRun, LazyThreadSafetyMode.ExecutionAndPublication) };
+        this with { _details = new Workspace.SharedComputation<CogResolution>(_ => fullRun()) };
 }

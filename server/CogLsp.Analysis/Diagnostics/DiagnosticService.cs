@@ -16,7 +16,7 @@ public sealed class DiagnosticService(LanguageServices services)
     private ImmutableHashSet<string> KnownIds => _knownIds ??= _services.AllDescriptors.Select(d => d.Id).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase);
 
     public ImmutableArray<Diagnostic> GetDiagnostics(WorkspaceSnapshot workspace, Document document, CancellationToken cancellationToken = default) =>
-        workspace.GetOrAdd(("diagnostics", document.Path, document.Kind), _ => new Box(Compute(workspace, document, cancellationToken))).Value;
+        workspace.GetOrAdd(("diagnostics", document.Path, document.Kind), (w, token) => new Box(Compute(w, document, token)), cancellationToken).Value;
 
     private ImmutableArray<Diagnostic> Compute(WorkspaceSnapshot workspace, Document document, CancellationToken cancellationToken)
     {

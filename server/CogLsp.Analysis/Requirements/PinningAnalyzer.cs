@@ -17,33 +17,32 @@ public sealed class PinningAnalyzer : IDiagnosticAnalyzer
 
     public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [D.NotPinned];
 
-    private static readonly PerLineDiagnostics Lines = new(LineFlags.NotExactlyPinned, AnalyzeLine);
+    /// <summary>The analysis of one line (usable on any requirement line, e.g. one written in cog.yaml).</summary>
+    public static PerLineDiagnostics Lines { get; } = new(LineFlags.NotExactlyPinned, AnalyzeLine);
 
     public void Analyze(AnalysisContext context) => Lines.Run(context);
 
-    private static void AnalyzeLine(AnalysisContext context, RequirementsSyntaxTree tree, int index, List<Diagnostic> sink)
+    private static void AnalyzeLine(RequirementsLine line, List<LineFinding> sink)
     {
-        var line = tree.Lines[index];
         if (line.Requirement is not { } requirement || line.HasErrors || requirement.Form != RequirementForm.Named || requirement.Location is not null || requirement.Name is null || requirement.IsExactlyPinned)
         {
             return;
         }
 
-        Diagnostic diagnostic;
+        LineFinding finding;
         if (requirement.SpecifierListSpan is { } range)
         {
-            var span = tree.ToAbsolute(index, range);
-            diagnostic = Diagnostic.Create(D.NotPinned, context.Document.Path, span, $"'{requirement.Name.Text}' allows {SpecifierWords.Describe(requirement.SpecifierSet)}")
-                .WithData(new PinFixData(requirement.Name.Text, requirement.NormalizedName!, line.FullText.Substring(range.Start, range.Length), span));
+            finding = LineFinding.Create(D.NotPinned, range, $"'{requirement.Name.Text}' allows {SpecifierWords.Describe(requirement.SpecifierSet)}")
+                .WithData(new PinFixData(requirement.Name.Text, requirement.NormalizedName!, line.FullText.Substring(range.Start, range.Length), range));
         }
         else
         {
-            var span = tree.ToAbsolute(index, requirement.Name.Span);
-            var insertAt = requirement.Extras.IsEmpty ? span.End : tree.ToAbsolute(index, requirement.Extras[^1].Span).End + 1;
-            diagnostic = Diagnostic.Create(D.NotPinned, context.Document.Path, span, $"'{requirement.Name.Text}' has no version")
+            var span = requirement.Name.Span;
+            var insertAt = requirement.Extras.IsEmpty ? span.End : requirement.Extras[^1].Span.End + 1;
+            finding = LineFinding.Create(D.NotPinned, span, $"'{requirement.Name.Text}' has no version")
                 .WithData(new PinFixData(requirement.Name.Text, requirement.NormalizedName!, string.Empty, new TextSpan(insertAt, 0)));
         }
 
-        sink.Add(diagnostic);
+        sink.Add(finding);
     }
 }

@@ -20,7 +20,8 @@ public sealed class RequirementsSyntaxAnalyzer : IDiagnosticAnalyzer
     public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         [D.SyntaxError, D.LegacyVersion, D.UnknownOption, D.AmbiguousOption, D.IgnoredOption, D.IgnoredArgument, D.IgnoredBesideInclude, D.UnknownMarkerVariable, D.BadMarkerOperator, D.EnvironmentVariableNotSet];
 
-    private static readonly PerLineDiagnostics Lines = new(LineFlags.Errors | LineFlags.Options | LineFlags.IgnoredArguments, AnalyzeLine);
+    /// <summary>The analysis of one line (usable on any requirement line, e.g. one written in cog.yaml).</summary>
+    public static PerLineDiagnostics Lines { get; } = new(LineFlags.Errors | LineFlags.Options | LineFlags.IgnoredArguments, AnalyzeLine);
 
     /// <summary>
     /// Variables set in every image build before Cog installs the requirements: by Docker for every step
@@ -103,24 +104,22 @@ public sealed class RequirementsSyntaxAnalyzer : IDiagnosticAnalyzer
         return common;
     }
 
-    private static void AnalyzeLine(AnalysisContext context, RequirementsSyntaxTree tree, int i, List<Diagnostic> sink)
+    private static void AnalyzeLine(RequirementsLine line, List<LineFinding> sink)
     {
-        var line = tree.Lines[i];
         if (!line.EnvironmentVariables.IsEmpty)
         {
             return;
         }
 
-        var path = context.Document.Path;
         foreach (var error in line.Errors)
         {
-            var span = tree.ToAbsolute(i, error.Span);
+            var span = error.Span;
             if (error.Kind == RequirementsErrorKind.UnknownOption)
             {
                 var written = line.FullText.Substring(error.Span.Start, error.Span.Length);
                 var suggestion = SuggestOption(written);
-                var diagnostic = Diagnostic.Create(D.UnknownOption, path, span, suggestion is null ? error.Message : $"{error.Message}; did you mean {suggestion}?");
-                sink.Add(suggestion is null ? diagnostic : diagnostic.WithProperty("suggestion", suggestion));
+                var finding = LineFinding.Create(D.UnknownOption, span, suggestion is null ? error.Message : $"{error.Message}; did you mean {suggestion}?");
+                sink.Add(suggestion is null ? finding : finding.WithProperty("suggestion", suggestion));
                 continue;
             }
 
@@ -132,7 +131,7 @@ public sealed class RequirementsSyntaxAnalyzer : IDiagnosticAnalyzer
                 RequirementsErrorKind.MarkerOperator => D.BadMarkerOperator,
                 _ => D.SyntaxError,
             };
-            sink.Add(Diagnostic.Create(descriptor, path, span, error.Message));
+            sink.Add(LineFinding.Create(descriptor, span, error.Message));
         }
 
         if (line.HasErrors)
@@ -146,7 +145,7 @@ public sealed class RequirementsSyntaxAnalyzer : IDiagnosticAnalyzer
             {
                 if (option.Option is { Scope: not OptionScope.PerRequirement } o)
                 {
-                    sink.Add(Diagnostic.Create(D.IgnoredOption, path, tree.ToAbsolute(i, option.Span), o.LongName));
+                    sink.Add(LineFinding.Create(D.IgnoredOption, option.Span, o.LongName));
                 }
             }
         }
@@ -159,14 +158,14 @@ public sealed class RequirementsSyntaxAnalyzer : IDiagnosticAnalyzer
                 // A --hash here is REQ0205's (a hash on a line without a requirement).
                 if (!ReferenceEquals(option, followed) && option.Option is { } o && o != RequirementsOption.Hash)
                 {
-                    sink.Add(Diagnostic.Create(D.IgnoredBesideInclude, path, tree.ToAbsolute(i, option.Span), Spelled(option), followedText));
+                    sink.Add(LineFinding.Create(D.IgnoredBesideInclude, option.Span, Spelled(option), followedText));
                 }
             }
         }
 
         foreach (var ignored in line.IgnoredArguments)
         {
-            sink.Add(Diagnostic.Create(D.IgnoredArgument, path, tree.ToAbsolute(i, ignored.Span), ignored.Text));
+            sink.Add(LineFinding.Create(D.IgnoredArgument, ignored.Span, ignored.Text));
         }
     }
 

@@ -13,7 +13,7 @@ namespace CogLsp.Analysis.Workspace;
 /// </summary>
 public sealed class WorkspaceSnapshot
 {
-    private readonly ConcurrentDictionary<object, Lazy<object>> _cache = new();
+    private readonly ConcurrentDictionary<object, SharedComputation<object>> _cache = new();
     private readonly DiskCache _disk;
 
     private WorkspaceSnapshot(
@@ -21,19 +21,17 @@ public sealed class WorkspaceSnapshot
         ImmutableDictionary<string, Document> openDocuments,
         ImmutableArray<string> roots,
         AnalysisOptions options,
-        long version,
         DiskCache disk)
     {
         FileSystem = fileSystem;
         OpenDocuments = openDocuments;
         Roots = roots;
         Options = options;
-        Version = version;
         _disk = disk;
     }
 
     public static WorkspaceSnapshot Create(IFileSystem fileSystem, IEnumerable<string>? roots = null, AnalysisOptions? options = null) =>
-        new(fileSystem, ImmutableDictionary<string, Document>.Empty.WithComparers(StringComparer.Ordinal), (roots ?? []).Select(PathUtil.Normalize).ToImmutableArray(), options ?? AnalysisOptions.Default, 0, new DiskCache(fileSystem));
+        new(fileSystem, ImmutableDictionary<string, Document>.Empty.WithComparers(StringComparer.Ordinal), (roots ?? []).Select(PathUtil.Normalize).ToImmutableArray(), options ?? AnalysisOptions.Default, new DiskCache(fileSystem));
 
     public IFileSystem FileSystem { get; }
 
@@ -42,9 +40,6 @@ public sealed class WorkspaceSnapshot
     public ImmutableArray<string> Roots { get; }
 
     public AnalysisOptions Options { get; }
-
-    /// <summary>Increases with every change; used as the result id of pulled diagnostics.</summary>
-    public long Version { get; }
 
     /// <summary>
     /// The document at <paramref name="path"/>: the open one if the editor has it, else the file on disk,
@@ -60,14 +55,40 @@ public sealed class WorkspaceSnapshot
 
     public bool FileExists(string path) => OpenDocuments.ContainsKey(PathUtil.Normalize(path)) || FileSystem.FileExists(path);
 
+    /// <summary>The memoised result for <paramref name="key"/>, computed by <paramref name="factory"/> on first use.</summary>
     public T GetOrAdd<T>(object key, Func<WorkspaceSnapshot, T> factory)
         where T : class =>
-        (T)_cache.GetOrAdd(key, _ => new Lazy<object>(() => factory(this), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        _cache.TryGetValue(key, out var computation) ? (T)computation.GetValue() : GetOrAdd(key, (snapshot, _) => factory(snapshot), CancellationToken.None);
 
+    /// <summary>
+    /// As <see cref="GetOrAdd{T}(object, Func{WorkspaceSnapshot, T})"/>, for a computation that observes
+    /// cancellation: it runs under a token of its own, cancelled only when every caller waiting for it has
+    /// been, and each caller waits with <paramref name="cancellationToken"/>. A cancelled or failed
+    /// computation is not remembered (see <see cref="SharedComputation{T}"/>).
+    /// </summary>
+    public T GetOrAdd<T>(object key, Func<WorkspaceSnapshot, CancellationToken, T> factory, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!_cache.TryGetValue(key, out var computation))
+        {
+            computation = _cache.GetOrAdd(key, new SharedComputation<object>(token => factory(this, token)));
+        }
+
+        return (T)computation.GetValue(cancellationToken);
+    }
+
+    /// <summary>
+    /// The snapshot with <paramref name="path"/> open with <paramref name="text"/>. When the path was open
+    /// already, the new document is an edit of the old one, so results that can be derived incrementally
+    /// (a requirements file's tree) are derived from the old document's.
+    /// </summary>
     public WorkspaceSnapshot WithOpenDocument(string path, SourceText text, int version, DocumentKind? kind = null)
     {
         path = PathUtil.Normalize(path);
-        var document = new Document(path, text, kind ?? DocumentClassifier.ClassifyByName(path), version);
+        var documentKind = kind ?? DocumentClassifier.ClassifyByName(path);
+        var document = OpenDocuments.TryGetValue(path, out var previous)
+            ? previous.WithText(text, version, documentKind)
+            : new Document(path, text, documentKind, version);
         return With(openDocuments: OpenDocuments.SetItem(path, document));
     }
 
@@ -85,7 +106,7 @@ public sealed class WorkspaceSnapshot
         ImmutableArray<string>? roots = null,
         AnalysisOptions? options = null,
         DiskCache? disk = null) =>
-        new(FileSystem, openDocuments ?? OpenDocuments, roots ?? Roots, options ?? Options, Version + 1, disk ?? _disk);
+        new(FileSystem, openDocuments ?? OpenDocuments, roots ?? Roots, options ?? Options, disk ?? _disk);
 
     /// <summary>Documents read from disk, shared by consecutive snapshots until a change event drops an entry.</summary>
     private sealed class DiskCache(IFileSystem fileSystem, ImmutableDictionary<string, Document?>? seed = null)

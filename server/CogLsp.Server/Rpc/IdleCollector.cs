@@ -1,8 +1,9 @@
 namespace CogLsp.Server.Rpc;
 
 /// <summary>
-/// Moves garbage collection out of keystrokes. Every change to a long document allocates a new copy of
-/// its text, so the runtime would otherwise collect in the middle of some keystroke's analysis. A short
+/// Moves garbage collection out of keystrokes. A change allocates little (a chunk of the text, a block of
+/// lines, short directories, memo tables, the diagnostics it publishes), but over a run of keystrokes that
+/// adds up, and the runtime would otherwise collect in the middle of some keystroke's analysis. A short
 /// while after the latest change, when the program has allocated a fair amount since the last
 /// collection, this collects the young generations at once, while the user is between keystrokes. A newer
 /// change cancels a pending collection, so a fast run of changes (a paste, key repeat) never waits for one.

@@ -8,16 +8,12 @@ namespace CogLsp.Syntax.Requirements;
 /// backslashes (pip's rule), with their line breaks. Architecture invariant: a line knows nothing of
 /// where it sits in the file — every span in it is relative to its own start — so an edit elsewhere
 /// reuses this object unchanged. Its <see cref="Tokens"/> cover <see cref="FullText"/> exactly.
+/// A line is a value: nothing is stored on it after it is built but its own tokens (a pure function of
+/// its text); analyses that remember results per line keep them beside it, keyed by the line object.
 /// </summary>
 public sealed class RequirementsLine
 {
-    /// <summary>How many memo slots a line has (see <see cref="AllocateMemoSlot"/>).</summary>
-    public const int MemoSlotCount = 8;
-
-    private static int s_memoSlots;
-
     private ImmutableArray<RequirementsToken> _tokens;
-    private object?[]? _memos;
 
     internal RequirementsLine(
         string fullText,
@@ -109,27 +105,6 @@ public sealed class RequirementsLine
     public int PhysicalLineCount { get; }
 
     public static RequirementsLine Parse(string fullText) => LineParser.Parse(fullText);
-
-    /// <summary>
-    /// Reserves a slot in which every line can keep one result derived from it (an analyzer's findings
-    /// for this line). A line object outlives edits elsewhere in the file, so such results are reused
-    /// instead of computed again on every keystroke. There are <see cref="MemoSlotCount"/> slots.
-    /// </summary>
-    public static int AllocateMemoSlot()
-    {
-        var slot = Interlocked.Increment(ref s_memoSlots) - 1;
-        return slot < MemoSlotCount ? slot : throw new InvalidOperationException("All line memo slots are taken.");
-    }
-
-    /// <summary>What was stored in <paramref name="slot"/> for this line, or null.</summary>
-    public object? GetMemo(int slot) => _memos is { } memos ? Volatile.Read(ref memos[slot]) : null;
-
-    /// <summary>Stores a result for this line in <paramref name="slot"/> (thread-safe; the last write wins).</summary>
-    public void SetMemo(int slot, object value)
-    {
-        var memos = _memos ?? Interlocked.CompareExchange(ref _memos, new object?[MemoSlotCount], null) ?? _memos;
-        Volatile.Write(ref memos[slot], value);
-    }
 
     public override string ToString() => FullText;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 
 namespace CogLsp.Syntax.Text;
@@ -13,16 +14,22 @@ namespace CogLsp.Syntax.Text;
 /// other chunk with the text it came from, so a keystroke in a long file copies a few kilobytes, not
 /// the whole document. Invariants: a chunk boundary never falls between the "\r" and "\n" of a
 /// "\r\n" (so each chunk's line breaks are its own), and no chunk is empty unless the text is.
-/// <see cref="Text"/> joins the chunks on first use; code on the keystroke path reads through the
-/// span-based members instead.
+/// <see cref="Text"/> joins the chunks on first use (a pure function of the chunks, kept once made);
+/// code on the keystroke path reads through the span-based members instead.
+/// </para>
+/// <para>
+/// A text made by <see cref="WithChanges"/> remembers the changes that made it, and those its
+/// predecessor remembered (a bounded number of steps), naming the earlier texts only by an identity
+/// number: <see cref="TryGetChangesSince"/> tells a parser how to get from an earlier text it has a tree
+/// for to this one, and no earlier text is kept alive by it.
 /// </para>
 /// </summary>
-public sealed class SourceText
+public sealed partial class SourceText
 {
     /// <summary>Chunks hold between half and twice this many characters (except when the whole text is shorter).</summary>
     internal const int DefaultChunkSize = 2048;
 
-    private readonly Chunk[] _chunks;
+    private readonly TextChunk[] _chunks;
 
     /// <summary>Offset of each chunk's first character, then the length of the text.</summary>
     private readonly int[] _chunkStarts;
@@ -30,11 +37,18 @@ public sealed class SourceText
     /// <summary>How many line breaks the chunks before each chunk hold, then the total.</summary>
     private readonly int[] _breaksBefore;
 
+    /// <summary>The changes that made this text from an earlier one, or null for a text made from a string.</summary>
+    private readonly TextEditHistory? _history;
+
+    private static long s_lastId;
+
     private string? _text;
 
-    private SourceText(Chunk[] chunks, bool hasByteOrderMark, int chunkSize)
+    private SourceText(TextChunk[] chunks, bool hasByteOrderMark, int chunkSize, TextEditHistory? history = null)
     {
         _chunks = chunks;
+        _history = history;
+        Id = Interlocked.Increment(ref s_lastId);
         ChunkSize = chunkSize;
         HasByteOrderMark = hasByteOrderMark;
         _chunkStarts = StartsOf(chunks);
@@ -69,6 +83,9 @@ public sealed class SourceText
 
     public int Length => _chunkStarts[^1];
 
+    /// <summary>This text's identity (unique in the process), by which later texts name it in their edit history.</summary>
+    internal long Id { get; }
+
     public bool HasByteOrderMark { get; }
 
     /// <summary>The chunk size this text and the texts edited from it use (a reader of it can size its buffers to match).</summary>
@@ -78,7 +95,7 @@ public sealed class SourceText
     internal int ChunkCount => _chunks.Length;
 
     /// <summary>How many of this text's chunks are the very objects <paramref name="other"/> holds (for tests of sharing).</summary>
-    internal int CountSharedChunks(SourceText other) => _chunks.Count(new HashSet<Chunk>(other._chunks, ReferenceEqualityComparer.Instance).Contains);
+    internal int CountSharedChunks(SourceText other) => _chunks.Count(new HashSet<TextChunk>(other._chunks, ReferenceEqualityComparer.Instance).Contains);
 
     public char this[int offset]
     {
@@ -129,11 +146,11 @@ public sealed class SourceText
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 2);
 
-        var chunks = new List<Chunk>();
+        var chunks = new List<TextChunk>();
         Split(text, chunkSize, chunks);
         if (chunks.Count == 0)
         {
-            chunks.Add(new Chunk(string.Empty));
+            chunks.Add(new TextChunk(string.Empty));
         }
 
         return new SourceText([.. chunks], hasByteOrderMark, chunkSize);
@@ -188,23 +205,6 @@ public sealed class SourceText
         var i = ChunkAt(span.Start);
         var local = span.Start - _chunkStarts[i];
         return local + span.Length <= _chunks[i].Text.Length ? _chunks[i].Text.AsSpan(local, span.Length) : ToString(span).AsSpan();
-    }
-
-    /// <summary>Copies the characters from <paramref name="start"/> on into <paramref name="destination"/> (as many as it holds).</summary>
-    private void CopyTo(int start, Span<char> destination)
-    {
-        var i = ChunkAt(start);
-        var local = start - _chunkStarts[i];
-        var written = 0;
-        while (written < destination.Length)
-        {
-            var piece = _chunks[i].Text.AsSpan(local);
-            var count = Math.Min(piece.Length, destination.Length - written);
-            piece[..count].CopyTo(destination[written..]);
-            written += count;
-            i++;
-            local = 0;
-        }
     }
 
     private void CheckSpan(TextSpan span)
@@ -269,75 +269,6 @@ public sealed class SourceText
         return _breaksBefore[i] + SortedOffsets.UpperBound(_chunks[i].Breaks, offset - _chunkStarts[i]);
     }
 
-    public LinePosition GetLinePosition(int offset, PositionEncoding encoding = PositionEncoding.Utf16)
-    {
-        offset = Math.Clamp(offset, 0, Length);
-        var line = GetLineIndex(offset);
-        var start = GetLineStart(line);
-        return encoding == PositionEncoding.Utf16
-            ? new LinePosition(line, offset - start)
-            : new LinePosition(line, Utf8Length(AsSpan(TextSpan.FromBounds(start, offset))));
-    }
-
-    public LinePositionSpan GetLinePositionSpan(TextSpan span, PositionEncoding encoding = PositionEncoding.Utf16) =>
-        new(GetLinePosition(span.Start, encoding), GetLinePosition(span.End, encoding));
-
-    /// <summary>
-    /// The offset of a position. Out-of-range input is clamped, as LSP asks: a line past the end means the
-    /// end of the text, a character past the end of its line means the end of that line. A position inside
-    /// a surrogate pair or a multi-byte UTF-8 sequence snaps to the start of that character.
-    /// </summary>
-    public int GetOffset(LinePosition position, PositionEncoding encoding = PositionEncoding.Utf16)
-    {
-        if (position.Line < 0)
-        {
-            return 0;
-        }
-
-        if (position.Line >= LineCount)
-        {
-            return Length;
-        }
-
-        var start = GetLineStart(position.Line);
-        var end = GetLineEnd(position.Line);
-        var character = Math.Max(0, position.Character);
-        if (encoding == PositionEncoding.Utf16)
-        {
-            var offset = (int)Math.Min((long)start + character, end);
-            if (offset > start && offset < end && char.IsLowSurrogate(this[offset]) && char.IsHighSurrogate(this[offset - 1]))
-            {
-                offset--;
-            }
-
-            return offset;
-        }
-
-        var line = AsSpan(TextSpan.FromBounds(start, end));
-        var bytes = 0;
-        var i = 0;
-        while (i < line.Length)
-        {
-            var width = Utf8Width(line, i, out var units);
-            if (bytes + width > character)
-            {
-                break;
-            }
-
-            bytes += width;
-            i += units;
-        }
-
-        return start + i;
-    }
-
-    public TextSpan GetSpan(LinePositionSpan span, PositionEncoding encoding = PositionEncoding.Utf16)
-    {
-        var start = GetOffset(span.Start, encoding);
-        var end = GetOffset(span.End, encoding);
-        return end >= start ? TextSpan.FromBounds(start, end) : TextSpan.FromBounds(end, start);
-    }
-
     /// <summary>Applies changes whose spans refer to this text and do not overlap, in any order.</summary>
     public SourceText WithChanges(IEnumerable<TextChange> changes)
     {
@@ -365,102 +296,51 @@ public sealed class SourceText
             chunks = Replace(chunks, ordered[c].Span, ordered[c].NewText);
         }
 
-        return new SourceText(chunks, HasByteOrderMark, ChunkSize);
+        // Applied from the last to the first, each change is relative to the text the ones before it made.
+        ordered.Reverse();
+        return new SourceText(chunks, HasByteOrderMark, ChunkSize, new TextEditHistory(Id, [.. ordered], _history));
     }
 
     public SourceText WithChange(TextSpan span, string newText) => WithChanges([new TextChange(span, newText)]);
 
     /// <summary>
-    /// The chunks after replacing <paramref name="span"/> with <paramref name="newText"/>: the chunks the
-    /// span touches are joined with the new text into one region, which takes in a neighbour while it is
-    /// short or while a "\r\n" would straddle its edge, and is split again. Every other chunk is shared.
+    /// The changes that made this text from <paramref name="older"/> through <see cref="WithChanges"/>
+    /// (possibly over several steps), in the order they were applied, each relative to the text the ones
+    /// before it made (the order of LSP's didChange). Empty when the two are the same text object; false
+    /// when this text was not edited from <paramref name="older"/>, or too many steps ago to remember.
     /// </summary>
-    private Chunk[] Replace(Chunk[] chunks, TextSpan span, string newText)
+    public bool TryGetChangesSince(SourceText older, out ImmutableArray<TextChange> changes)
     {
-        // The chunk starts of this text serve for its first edit; a second edit of one change set recounts them.
-        var starts = ReferenceEquals(chunks, _chunks) ? _chunkStarts : StartsOf(chunks);
-        var lo = ChunkAt(starts, chunks.Length, span.Start);
-        var hi = span.Length == 0 ? lo : Math.Max(lo, ChunkAt(starts, chunks.Length, span.End - 1));
-        var region = string.Concat(
-            chunks[lo].Text.AsSpan(0, span.Start - starts[lo]),
-            newText,
-            chunks[hi].Text.AsSpan(span.End - starts[hi]));
-
-        while (region.Length < ChunkSize / 2 && (lo > 0 || hi < chunks.Length - 1))
+        ArgumentNullException.ThrowIfNull(older);
+        if (ReferenceEquals(this, older))
         {
-            region = hi < chunks.Length - 1 ? region + chunks[++hi].Text : chunks[--lo].Text + region;
+            changes = [];
+            return true;
         }
 
-        if (region.Length > 0 && lo > 0 && region[0] == '\n' && chunks[lo - 1].Text[^1] == '\r')
+        var depth = 0;
+        for (var history = _history; history is not null; history = history.Previous)
         {
-            region = chunks[--lo].Text + region;
-        }
-
-        if (region.Length > 0 && hi < chunks.Length - 1 && region[^1] == '\r' && chunks[hi + 1].Text[0] == '\n')
-        {
-            region += chunks[++hi].Text;
-        }
-
-        var middle = new List<Chunk>(1);
-        Split(region, ChunkSize, middle);
-        var kept = chunks.Length - (hi + 1 - lo);
-        if (kept + middle.Count == 0)
-        {
-            return [new Chunk(string.Empty)];
-        }
-
-        var result = new Chunk[kept + middle.Count];
-        chunks.AsSpan(0, lo).CopyTo(result);
-        middle.CopyTo(result, lo);
-        chunks.AsSpan(hi + 1).CopyTo(result.AsSpan(lo + middle.Count));
-        return result;
-    }
-
-    private static int[] StartsOf(Chunk[] chunks)
-    {
-        var starts = new int[chunks.Length + 1];
-        for (var i = 0; i < chunks.Length; i++)
-        {
-            starts[i + 1] = starts[i] + chunks[i].Text.Length;
-        }
-
-        return starts;
-    }
-
-    /// <summary>Cuts <paramref name="text"/> into chunks of about <paramref name="chunkSize"/> characters, never inside a "\r\n".</summary>
-    private static void Split(string text, int chunkSize, List<Chunk> into)
-    {
-        if (text.Length == 0)
-        {
-            return;
-        }
-
-        if (text.Length <= 2 * chunkSize)
-        {
-            into.Add(new Chunk(text));
-            return;
-        }
-
-        var pos = 0;
-        while (text.Length - pos > 2 * chunkSize)
-        {
-            var cut = pos + chunkSize;
-            if (text[cut - 1] == '\r' && text[cut] == '\n')
+            depth++;
+            if (history.FromId != older.Id)
             {
-                cut++;
+                continue;
             }
 
-            into.Add(new Chunk(text[pos..cut]));
-            pos = cut;
+            var steps = new TextEditHistory[depth];
+            var at = depth;
+            for (var step = _history; at > 0; step = step!.Previous)
+            {
+                steps[--at] = step!;
+            }
+
+            changes = steps.Length == 1 ? steps[0].Changes : [.. steps.SelectMany(step => step.Changes)];
+            return true;
         }
 
-        into.Add(new Chunk(text[pos..]));
+        changes = default;
+        return false;
     }
-
-    /// <summary>The chunk holding <paramref name="offset"/>; the end of the text belongs to the last chunk.</summary>
-    private int ChunkAt(int offset) => ChunkAt(_chunkStarts, _chunks.Length, offset);
-
-    private static int ChunkAt(int[] starts, int count, int offset) => SortedOffsets.Floor(starts.AsSpan(0, count), offset);
 
     /// <summary>The first index of <paramref name="c"/> at or after <paramref name="start"/>, or -1.</summary>
     public int IndexOf(char c, int start)
@@ -643,31 +523,6 @@ public sealed class SourceText
     public bool ContentEquals(SourceText other) =>
         ReferenceEquals(this, other) || (Length == other.Length && CommonPrefixLength(other) == Length);
 
-    /// <summary>The rest of the chunk holding <paramref name="offset"/>, from it on.</summary>
-    private ReadOnlySpan<char> SpanFrom(int offset)
-    {
-        var i = ChunkAt(offset);
-        return _chunks[i].Text.AsSpan(offset - _chunkStarts[i]);
-    }
-
-    /// <summary>The part of a chunk that ends at <paramref name="end"/> (exclusive).</summary>
-    private ReadOnlySpan<char> SpanBefore(int end)
-    {
-        var i = ChunkAt(end - 1);
-        return _chunks[i].Text.AsSpan(0, end - _chunkStarts[i]);
-    }
-
-    private static int CommonSuffix(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
-    {
-        var n = 0;
-        while (n < a.Length && a[a.Length - 1 - n] == b[b.Length - 1 - n])
-        {
-            n++;
-        }
-
-        return n;
-    }
-
     /// <summary>The text's own line break style, for edits that insert lines: the first break found, else "\n".</summary>
     public string PreferredLineBreak
     {
@@ -685,103 +540,5 @@ public sealed class SourceText
 
             return "\n";
         }
-    }
-
-    private static int Utf8Length(ReadOnlySpan<char> chars)
-    {
-        var total = 0;
-        for (var i = 0; i < chars.Length;)
-        {
-            total += Utf8Width(chars, i, out var units);
-            i += units;
-        }
-
-        return total;
-    }
-
-    private static int Utf8Width(ReadOnlySpan<char> chars, int index, out int units)
-    {
-        var c = chars[index];
-        units = 1;
-        if (c < 0x80)
-        {
-            return 1;
-        }
-
-        if (c < 0x800)
-        {
-            return 2;
-        }
-
-        if (char.IsHighSurrogate(c) && index + 1 < chars.Length && char.IsLowSurrogate(chars[index + 1]))
-        {
-            units = 2;
-            return 4;
-        }
-
-        // A lone surrogate is written as U+FFFD (3 bytes) by UTF-8 encoders.
-        return 3;
-    }
-
-    /// <summary>A piece of the text with the offsets, relative to its start, just past each line break that ends in it.</summary>
-    private sealed class Chunk
-    {
-        public Chunk(string text)
-        {
-            Text = text;
-
-            // Counted first, so the array is allocated once at its size.
-            var count = 0;
-            for (var i = text.AsSpan().IndexOfAny('\r', '\n'); i >= 0; i = NextBreakCharacter(text, i))
-            {
-                count += IsBreakEnd(text, i) ? 1 : 0;
-                LineFeeds += text[i] == '\n' ? 1 : 0;
-            }
-
-            Breaks = count == 0 ? [] : new int[count];
-            count = 0;
-            for (var i = text.AsSpan().IndexOfAny('\r', '\n'); i >= 0 && count < Breaks.Length; i = NextBreakCharacter(text, i))
-            {
-                if (IsBreakEnd(text, i))
-                {
-                    Breaks[count++] = i + 1;
-                }
-            }
-        }
-
-        /// <summary>
-        /// Whether a line break ends at <paramref name="i"/>: a "\n", or a "\r" not followed by "\n". A "\r"
-        /// ending the chunk is a break: the next chunk never starts with the "\n" of the same "\r\n".
-        /// </summary>
-        private static bool IsBreakEnd(string text, int i) => text[i] == '\n' || i + 1 >= text.Length || text[i + 1] != '\n';
-
-        private static int NextBreakCharacter(string text, int i)
-        {
-            var next = text.AsSpan(i + 1).IndexOfAny('\r', '\n');
-            return next < 0 ? -1 : i + 1 + next;
-        }
-
-        public string Text { get; }
-
-        public int[] Breaks { get; }
-
-        public int LineFeeds { get; }
-
-        private SearchMemo? _search;
-
-        /// <summary>Where <paramref name="value"/> first occurs in this chunk, or -1; remembered for the last value asked for.</summary>
-        public int FirstIndexOf(string value)
-        {
-            if (_search is { } memo && ReferenceEquals(memo.Value, value))
-            {
-                return memo.Index;
-            }
-
-            var index = Text.IndexOf(value, StringComparison.Ordinal);
-            _search = new SearchMemo(value, index);
-            return index;
-        }
-
-        private sealed record SearchMemo(string Value, int Index);
     }
 }

@@ -1,4 +1,3 @@
-using CogLsp.Analysis.Requirements;
 using CogLsp.Server.Protocol;
 using CogLsp.Server.Rpc;
 using CogLsp.Syntax.Text;
@@ -9,7 +8,9 @@ namespace CogLsp.Server.Handlers.TextSync;
 /// <summary>
 /// textDocument/didChange (incremental): applies each change to the result of the previous one, as
 /// LSP orders them. Ranges past the end of a line or of the text are clamped. A change for a document
-/// that was never opened is logged and ignored: there is no text to apply it to.
+/// that was never opened is logged and ignored: there is no text to apply it to. The handler only
+/// applies edits: the new text remembers them, and a document kind that parses incrementally derives
+/// its new tree from the old one on first use (see <see cref="Analysis.Workspace.Document.GetOrAddFromPredecessor{T}"/>).
 /// </summary>
 public sealed class DidChangeHandler : LspHandler<DidChangeTextDocumentParams, object?>
 {
@@ -30,29 +31,14 @@ public sealed class DidChangeHandler : LspHandler<DidChangeTextDocumentParams, o
 
         var converter = context.Converter;
         var text = document.Text;
-        var applied = new List<TextChange>();
         foreach (var change in parameters.ContentChanges ?? [])
         {
-            if (change.Range is null)
-            {
-                text = SourceText.From(change.Text ?? string.Empty);
-                applied.Clear();
-                continue;
-            }
-
-            var span = converter.ToSpan(text, change.Range);
-            text = text.WithChange(span, change.Text ?? string.Empty);
-            applied.Add(new TextChange(span, change.Text ?? string.Empty));
+            text = change.Range is null
+                ? SourceText.From(change.Text ?? string.Empty)
+                : text.WithChange(converter.ToSpan(text, change.Range), change.Text ?? string.Empty);
         }
 
-        var updated = workspace.WithOpenDocument(path, text, parameters.TextDocument.Version, document.Kind);
-        if (applied.Count == parameters.ContentChanges?.Length)
-        {
-            // Requirements files re-parse only the lines the edit touched.
-            RequirementsDocument.CarryOver(document, updated.OpenDocuments[path], applied);
-        }
-
-        context.State.Workspace = updated;
+        context.State.Workspace = workspace.WithOpenDocument(path, text, parameters.TextDocument.Version, document.Kind);
         return Task.FromResult<object?>(null);
     }
 }

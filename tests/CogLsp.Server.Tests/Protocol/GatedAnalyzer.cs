@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Workspace;
+
+namespace CogLsp.Server.Tests.Protocol;
+
+/// <summary>
+/// A requirements analyzer that holds every analysis open until the test opens its gate, so a test can
+/// cancel a request while its diagnostics are surely still being computed. It reports nothing.
+/// </summary>
+public sealed class GatedAnalyzer : IDiagnosticAnalyzer
+{
+    private readonly ManualResetEventSlim _gate = new(initialState: false);
+    private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public DocumentKind Kind => DocumentKind.Requirements;
+
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [];
+
+    /// <summary>Completes when an analysis first reaches the gate.</summary>
+    public Task Entered => _entered.Task;
+
+    /// <summary>How many analyses have started.</summary>
+    public int Runs => Volatile.Read(ref _runs);
+
+    private int _runs;
+
+    public void Open() => _gate.Set();
+
+    public void Analyze(AnalysisContext context)
+    {
+        Interlocked.Increment(ref _runs);
+        _entered.TrySetResult();
+        _gate.Wait(context.CancellationToken);
+    }
+}
