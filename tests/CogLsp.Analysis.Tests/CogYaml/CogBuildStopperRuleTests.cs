@@ -47,19 +47,31 @@ public sealed class CogBuildStopperRuleTests
     public void A_bare_model_and_an_empty_one_are_fine() =>
         CheckDiagnostics("model: r8.im/owner/name\nimage: \"\"\n", ["COG0253", "COG0250"]);
 
+    // Cog deprecates concurrency.max whenever it is set, whatever its value, so every fixture here carries
+    // that warning on the key.
     [Theory]
     [InlineData("3.11")]
     [InlineData("3.13")]
     [InlineData("4.0")]
-    [InlineData("3")]
     public void Concurrency_above_1_is_fine_where_Cog_does_not_check_the_minor_version(string python) =>
-        CheckDiagnostics($"build:\n  python_version: \"{python}\"\nconcurrency:\n  max: 4\n", ["COG0241"]);
+        CheckDiagnostics($"build:\n  python_version: \"{python}\"\nconcurrency:\n  {{|COG0304:max|}}: 4\n", ["COG0241"]);
+
+    // Cog cannot split "3" into major and minor, so it skips the concurrency check; the version itself is
+    // still refused, by its own rule.
+    [Fact]
+    public void Concurrency_above_1_is_fine_where_the_Python_version_has_no_minor() =>
+        CheckDiagnostics("build:\n  python_version: {|COG0202:\"3\"|}\nconcurrency:\n  {|COG0304:max|}: 4\n", ["COG0241"]);
 
     [Fact]
     public void Concurrency_of_1_is_fine_on_Python_3_10() =>
-        CheckDiagnostics("build:\n  python_version: \"3.10\"\nconcurrency:\n  max: 1\n", ["COG0241", "COG0240"]);
+        CheckDiagnostics("build:\n  python_version: \"3.10\"\nconcurrency:\n  {|COG0304:max|}: 1\n", ["COG0241", "COG0240"]);
 
+    // Both files exist, so the only problems left are the clash, predict's deprecation and the train reference.
     [Fact]
     public void Train_is_still_checked_when_run_and_predict_clash() =>
-        CheckDiagnostics("run: \"run.py:Runner\"\n[|predict|]: \"predict.py:Predictor\"\ntrain: [|Trainer|]\n", ["COG0211", "COG0210"]);
+        CheckDiagnostics(
+            "run: \"run.py:Runner\"\n{|COG0303:[|predict|]|}: \"predict.py:Predictor\"\ntrain: [|Trainer|]\n",
+            ["COG0211", "COG0210"],
+            ("/p/run.py", "class Runner:\n    pass\n"),
+            ("/p/predict.py", "class Predictor:\n    pass\n"));
 }
