@@ -1,3 +1,4 @@
+using CogLsp.Analysis.Projects;
 using System.Collections.Immutable;
 using CogLsp.Analysis.CodeFixes;
 using CogLsp.Analysis.Diagnostics;
@@ -38,7 +39,7 @@ public sealed class LanguageServices
 
     public static LanguageServices CreateDefault()
     {
-        var cog = Cog.ProjectCogConfigProvider.Instance;
+        var cog = Projects.ProjectCogConfigProvider.Instance;
         return new()
         {
             Analyzers =
@@ -57,7 +58,7 @@ public sealed class LanguageServices
                 new Requirements.DuplicateAnalyzer(),
                 new Requirements.HashModeAnalyzer(),
                 new Requirements.IncludeAnalyzer(),
-                new Requirements.LocalArtifactAnalyzer(),
+                new Requirements.LocalArtifactAnalyzer(cog),
                 new Requirements.LocalProjectAnalyzer(),
                 new Cog.CogRequirementsAnalyzer(cog),
             ],

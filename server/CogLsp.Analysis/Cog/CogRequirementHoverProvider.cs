@@ -1,3 +1,4 @@
+using CogLsp.Analysis.Projects;
 using System.Text;
 using CogLsp.Analysis.Features;
 using CogLsp.Analysis.Workspace;

@@ -1,4 +1,5 @@
 using CogLsp.Analysis.Features;
+using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.Text;
 

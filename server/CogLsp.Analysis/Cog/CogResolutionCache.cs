@@ -1,3 +1,4 @@
+using CogLsp.Analysis.Projects;
 using System.Runtime.CompilerServices;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.Text;

@@ -1,3 +1,4 @@
+using CogLsp.Analysis.Projects;
 using System.Collections.Immutable;
 using System.Globalization;
 using CogLsp.Syntax.Text;

@@ -1,3 +1,4 @@
+using CogLsp.Analysis.Projects;
 using System.Collections.Immutable;
 using CogLsp.Analysis.Diagnostics;
 using CogLsp.Analysis.Workspace;

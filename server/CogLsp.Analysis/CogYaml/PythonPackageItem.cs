@@ -1,4 +1,5 @@
 using CogLsp.Analysis.Cog;
+using CogLsp.Analysis.Projects;
 using CogLsp.Syntax.CogYaml;
 using CogLsp.Syntax.Text;
 

@@ -1,5 +1,6 @@
 using CogLsp.Analysis.Cog;
 using CogLsp.Analysis.Features;
+using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.Text;
 

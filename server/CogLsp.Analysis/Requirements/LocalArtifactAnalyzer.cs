@@ -1,3 +1,4 @@
+using CogLsp.Analysis.Projects;
 using System.Collections.Immutable;
 using CogLsp.Analysis.Diagnostics;
 using CogLsp.Analysis.Workspace;
@@ -13,7 +14,7 @@ namespace CogLsp.Analysis.Requirements;
 /// .tar.xz) that exists and stays inside the project, with no options, extras or markers; `file:` URLs,
 /// `name @ path`, and local `-r`/`-f` are refused. REQ0401–REQ0409.
 /// </summary>
-public sealed class LocalArtifactAnalyzer : IDiagnosticAnalyzer
+public sealed class LocalArtifactAnalyzer(ICogConfigProvider configs) : IDiagnosticAnalyzer
 {
     private static readonly string[] CogArchiveSuffixes = [".whl", ".zip", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz"];
 
@@ -24,7 +25,7 @@ public sealed class LocalArtifactAnalyzer : IDiagnosticAnalyzer
 
     public void Analyze(AnalysisContext context)
     {
-        var root = CogProject.FindRootNaming(context.Workspace, context.Document);
+        var root = configs.FindProjectDirectory(context.Workspace, context.Document);
         if (root is null)
         {
             return;

@@ -1,3 +1,4 @@
+using CogLsp.Analysis.Projects;
 using System.Collections.Concurrent;
 using System.CommandLine;
 using CogLsp.Analysis;

@@ -1,5 +1,6 @@
 using CogLsp.Analysis;
 using CogLsp.Analysis.Cog;
+using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
 
 namespace CogLsp.Server.Cli;

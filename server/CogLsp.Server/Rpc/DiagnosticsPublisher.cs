@@ -1,3 +1,4 @@
+using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Server.Protocol;
 using Microsoft.Extensions.Logging;

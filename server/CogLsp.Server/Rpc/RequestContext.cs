@@ -1,5 +1,6 @@
 using CogLsp.Analysis;
 using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Server.Conversion;
 using Microsoft.Extensions.Logging;

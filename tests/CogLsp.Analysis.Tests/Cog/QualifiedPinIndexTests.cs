@@ -1,5 +1,6 @@
 using CogLsp.Analysis.Cog;
 using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Projects;
 
 namespace CogLsp.Analysis.Tests.Cog;
 

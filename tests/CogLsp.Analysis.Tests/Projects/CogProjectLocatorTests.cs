@@ -1,7 +1,8 @@
+using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.Text;
 
-namespace CogLsp.Analysis.Tests.Workspace;
+namespace CogLsp.Analysis.Tests.Projects;
 
 public sealed class CogProjectLocatorTests
 {

@@ -1,6 +1,6 @@
 using CogLsp.Analysis.Workspace;
 
-namespace CogLsp.Analysis.Cog;
+namespace CogLsp.Analysis.Projects;
 
 /// <summary>
 /// The Cog analyzers' view of the project graph: a requirements file gets the config of the cog.yaml

@@ -1,9 +1,10 @@
+using CogLsp.Analysis.Workspace;
 using System.Collections.Immutable;
 using CogLsp.Analysis.Cog;
 using CogLsp.Analysis.CogYaml;
 using CogLsp.Syntax.CogYaml;
 
-namespace CogLsp.Analysis.Workspace;
+namespace CogLsp.Analysis.Projects;
 
 /// <summary>
 /// The project graph: what a cog.yaml says for resolution (<see cref="GetBuildConfig"/>), which cog.yaml

@@ -1,7 +1,9 @@
+using CogLsp.Analysis.Cog;
+using CogLsp.Analysis.Workspace;
 using System.Collections.Immutable;
 using CogLsp.Syntax.Text;
 
-namespace CogLsp.Analysis.Cog;
+namespace CogLsp.Analysis.Projects;
 
 /// <summary>
 /// The part of cog.yaml that decides what Cog installs, as Cog decodes it (strings keep their text:
