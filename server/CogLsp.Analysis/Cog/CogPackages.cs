@@ -28,6 +28,24 @@ public static class CogPackages
 
     public static bool IsManaged(string baseName) => Managed.Contains(baseName);
 
+    /// <summary>
+    /// Cog's filterManagedPackages test on a line of the requirements it generates: "cog" or "coglet" when
+    /// the line (white space trimmed, not blank, a comment or an option) starts with that package name,
+    /// in any case and with or without extras; null when Cog keeps the line. A line it removes never
+    /// reaches pip.
+    /// </summary>
+    public static string? ManagedPackageOf(string line)
+    {
+        var trimmed = GoStrings.TrimSpace(line);
+        if (trimmed.Length == 0 || trimmed.StartsWith('#') || trimmed.StartsWith('-'))
+        {
+            return null;
+        }
+
+        var baseName = CogRequirementSyntax.PackageName(trimmed).Split('[')[0].ToLowerInvariant();
+        return IsManaged(baseName) ? baseName : null;
+    }
+
     /// <summary>The index option <paramref name="text"/> starts with (as Cog's prefix tests read it), or null.</summary>
     public static string? IndexOptionAtStart(string text)
     {

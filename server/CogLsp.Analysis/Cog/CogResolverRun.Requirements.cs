@@ -68,25 +68,20 @@ internal sealed partial class CogResolverRun
         var filtered = new List<string>(lines);
         foreach (var (text, source) in packages)
         {
-            var trimmed = GoStrings.TrimSpace(text);
-            if (trimmed.Length > 0 && !trimmed.StartsWith('#') && !trimmed.StartsWith('-'))
+            if (CogPackages.ManagedPackageOf(text) is { } baseName)
             {
-                var baseName = CogRequirementSyntax.PackageName(trimmed).Split('[')[0].ToLowerInvariant();
-                if (CogPackages.IsManaged(baseName))
+                var message = $"'{GoStrings.TrimSpace(text)}' found in requirements — overriding with {ManagedOverride(baseName)}. Remove it from requirements and use build.sdk_version in cog.yaml or {(baseName == "cog" ? "COG_SDK_WHEEL" : "COGLET_WHEEL")} to control the version.";
+                _warnings.Add(new CogMessage(message, null, source?.Index ?? -1) { LineKind = CogFindingKind.ManagedPackageDropped });
+                if (source is not null)
                 {
-                    var message = $"'{trimmed}' found in requirements — overriding with {ManagedOverride(baseName)}. Remove it from requirements and use build.sdk_version in cog.yaml or {(baseName == "cog" ? "COG_SDK_WHEEL" : "COGLET_WHEEL")} to control the version.";
-                    _warnings.Add(new CogMessage(message, null, source?.Index ?? -1) { LineKind = CogFindingKind.ManagedPackageDropped });
-                    if (source is not null)
+                    var index = _lines.FindIndex(l => l.Line == source);
+                    if (index >= 0)
                     {
-                        var index = _lines.FindIndex(l => l.Line == source);
-                        if (index >= 0)
-                        {
-                            _lines[index] = _lines[index] with { Action = CogLineAction.Dropped, Output = null, Reason = "Cog installs cog and coglet itself and removes them from your requirements." };
-                        }
+                        _lines[index] = _lines[index] with { Action = CogLineAction.Dropped, Output = null, Reason = "Cog installs cog and coglet itself and removes them from your requirements." };
                     }
-
-                    continue;
                 }
+
+                continue;
             }
 
             filtered.Add(text);

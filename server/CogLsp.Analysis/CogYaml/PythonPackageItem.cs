@@ -37,7 +37,8 @@ public sealed class PythonPackageItem
     /// `name==version` in it — then Cog writes just that `name==version` (the last one) and moves
     /// `--find-links=`, `-f ` and `--extra-index-url=` values to option lines of their own at the top
     /// (torch/torchvision/tensorflow may be rewritten further; that is Cog's text, not the user's).
-    /// Local artifacts and lines Cog refuses stay verbatim.
+    /// Local artifacts and lines Cog refuses stay verbatim. Empty when Cog then removes the line because it
+    /// names cog or coglet (filterManagedPackages, the same test the resolver's COG0617 uses): pip never reads it.
     /// </summary>
     public string PipText { get; }
 
@@ -74,6 +75,14 @@ public sealed class PythonPackageItem
     }
 
     private static (string Text, int Offset) PipLine(string value)
+    {
+        var (text, offset) = CogLine(value);
+        // Cog then removes a cog or coglet line (and reports it, COG0617): pip has nothing to read.
+        return CogPackages.ManagedPackageOf(text) is null ? (text, offset) : (string.Empty, 0);
+    }
+
+    /// <summary>The line Cog writes for the item, and where it starts in the value.</summary>
+    private static (string Text, int Offset) CogLine(string value)
     {
         if (CogRequirementSyntax.IsLocalArtifactOrRefused(value) || CogRequirementSyntax.SplitPinned(value) is not { } pinned)
         {

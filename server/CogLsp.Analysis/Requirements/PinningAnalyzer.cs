@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CogLsp.Analysis.Cog;
 using CogLsp.Analysis.Diagnostics;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.Requirements;
@@ -8,8 +9,8 @@ using D = CogLsp.Analysis.Requirements.RequirementsDescriptors;
 namespace CogLsp.Analysis.Requirements;
 
 /// <summary>
-/// REQ0201: a named requirement without one exact `==` pin. The range (or the name when there is no
-/// version at all) is highlighted. A fixer gets <see cref="PinFixData"/>.
+/// REQ0201: a named requirement without one exact `==` pin, except cog and coglet, which Cog removes.
+/// The range (or the name when there is no version at all) is highlighted. A fixer gets <see cref="PinFixData"/>.
 /// </summary>
 public sealed class PinningAnalyzer : IDiagnosticAnalyzer
 {
@@ -25,6 +26,13 @@ public sealed class PinningAnalyzer : IDiagnosticAnalyzer
     private static void AnalyzeLine(RequirementsLine line, List<LineFinding> sink)
     {
         if (line.Requirement is not { } requirement || line.HasErrors || requirement.Form != RequirementForm.Named || requirement.Location is not null || requirement.Name is null || requirement.IsExactlyPinned)
+        {
+            return;
+        }
+
+        // Cog removes every cog/coglet line before pip runs, whatever its config (REQ0517 says so): no pin to
+        // ask for. Decided by the name alone, as Cog does (case folded, extras aside), so the verdict stays line-local.
+        if (CogPackages.IsManaged(requirement.Name.Text.ToLowerInvariant()))
         {
             return;
         }

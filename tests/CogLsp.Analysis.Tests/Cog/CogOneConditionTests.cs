@@ -44,6 +44,16 @@ public sealed class CogOneConditionTests
     }
 
     [Fact]
+    public void A_bare_coglet_line_in_the_requirements_is_only_managed_package_dropped()
+    {
+        // Cog removes the line before pip reads it, so it is not also "not pinned" for pip.
+        var (requirements, span) = Marked("numpy==1.26.4\n[|coglet|]\n");
+        var diagnostics = Diagnose("build:\n  python_version: \"3.10\"\n  python_requirements: requirements.txt\n", requirements, "/p/requirements.txt");
+        var dropped = Assert.Single(diagnostics, d => d.Span == span);
+        Assert.Equal("REQ0517", dropped.Id);
+    }
+
+    [Fact]
     public void A_coglet_entry_in_python_packages_is_reported_as_managed_package_dropped()
     {
         var (cogYaml, span) = Marked("build:\n  python_version: \"3.10\"\n  python_packages:\n    - [|coglet|]\n");

@@ -142,7 +142,7 @@ public sealed class CogYamlDiagnosticsTests
 
     [Fact]
     public void Packages_and_requirements_together() =>
-        Check("build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n  {|COG0301:[|python_packages|]|}:\n    - numpy\n", "COG0230");
+        Check("build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n  {|COG0301:[|python_packages|]|}:\n    - {|COG0721:numpy|}\n", "COG0230");
 
     [Theory]
     [InlineData("concurrency:\n  {|COG0304:max|}: [|0|]\n", "COG0240")]

@@ -61,7 +61,7 @@ public sealed class PythonPackageItemsTests
 
     [Fact]
     public void Flow_list_items_are_mapped() =>
-        CheckDiagnostics("build:\n  python_version: \"3.11\"\n  python_packages: [ \"numpy[|>=1.26|]\", 'scipy==1.11.4', pandas[|<3|] ]\n", ["COG0721", "COG0721"]);
+        CheckDiagnostics("build:\n  python_version: \"3.11\"\n  {|COG0301:python_packages|}: [ \"numpy[|>=1.26|]\", 'scipy==1.11.4', pandas[|<3|] ]\n", ["COG0721", "COG0721"]);
 
     [Fact]
     public void An_escaped_line_break_makes_two_lines_for_pip() =>
@@ -80,20 +80,28 @@ public sealed class PythonPackageItemsTests
     public void Marker_cog_drops_from_a_pin_is_not_judged_for_pip()
     {
         // Cog writes only `numpy==1.26.4` (COG0611 says the marker is lost), so pip never reads the bad marker.
-        Check("    - 'numpy==1.26.4 ; python_verison < ''3.12'''\n");
-        CheckDiagnostics(Head + "    - 'numpy==1.26.4[| ; python_verison < ''3.12''|]'\n", ["COG0611"]);
+        Check("    - 'numpy==1.26.4{|COG0611: ; python_verison < ''3.12''|}'\n");
+        CheckDiagnostics(MarkedHead + "    - 'numpy==1.26.4[| ; python_verison < ''3.12''|]'\n", ["COG0611"]);
     }
 
     [Fact]
+    public void Items_cog_removes_are_not_judged_for_pip() =>
+        // Cog strips cog and coglet from the requirements it generates and says so (COG0617): pip never reads
+        // those items, whatever their version, extras or options.
+        Check("    - {|COG0617:coglet|}\n    - '{|COG0617:cog>=0.9 --pre|}'\n    - \"{|COG0617:Coglet[x]==|}\"\n    - {|COG0617:coglet --extra-index-url https://x.example/simple|}\n");
+
+    [Fact]
     public void Exact_pins_and_urls_are_clean() =>
-        Check("    - numpy==1.26.4\n    - \"scipy===1.11.4\"\n    - 'pkg @ https://example.com/pkg-1.0.tar.gz'\n    - git+https://github.com/org/pkg.git@v1\n    - \"\"\n");
+        Check("    - numpy==1.26.4\n    - \"scipy===1.11.4\"\n    - 'pkg @ https://example.com/pkg-1.0.tar.gz'\n    - {|COG0420:git+https://github.com/org/pkg.git@v1|}\n    - \"\"\n");
 
     // ---- Options inside items, as Cog handles them
 
     [Fact]
     public void Index_option_on_a_pin_is_moved_by_cog_not_ignored_by_pip() =>
         // Cog writes `torch==1.12.1` and moves the index to a line of its own; pip never sees the option on the pin.
-        Check("    - \"torch==1.12.1 --extra-index-url=https://download.pytorch.org/whl/cu116\"\n    - torch==1.12.1 -f https://download.pytorch.org/whl/torch_stable.html\n");
+        // Cog's own findings stay: the first item names its index, so Cog chooses no torch build (COG0608); the
+        // second gets Cog's CPU build, which has no wheel for this python_version (COG0600, COG0605).
+        Check("    - \"{|COG0608:torch==1.12.1 --extra-index-url=https://download.pytorch.org/whl/cu116|}\"\n    - {|COG0600:{|COG0605:torch==1.12.1 -f https://download.pytorch.org/whl/torch_stable.html|}|}\n");
 
     [Fact]
     public void Option_only_items_are_option_lines() =>
@@ -116,13 +124,13 @@ public sealed class PythonPackageItemsTests
 
     [Fact]
     public void Cog_findings_point_inside_the_quotes() =>
-        CheckDiagnostics(Head + "    - \"[|Torch|]==2.0.1\"\n", ["COG0610"]);
+        CheckDiagnostics(MarkedHead + "    - \"[|Torch|]==2.0.1\"\n", ["COG0610"]);
 
     [Theory]
     [InlineData("    - \"[|git+https://github.com/org/pkg.git@v1|]\"\n")]
     [InlineData("    - 'pkg @ [|git+https://github.com/org/pkg.git|] ; python_version >= ''3.8'''\n")]
     public void Git_check_points_at_the_url_inside_the_string(string items) =>
-        CheckDiagnostics("build:\n  gpu: false\n  python_version: \"3.11\"\n  python_packages:\n" + items, ["COG0420"]);
+        CheckDiagnostics("build:\n  gpu: false\n  python_version: \"3.11\"\n  {|COG0301:python_packages|}:\n" + items, ["COG0420"]);
 
     // ---- Hovers and inlay hints
 

@@ -106,6 +106,15 @@ public sealed class RequirementsDiagnosticsTests
     }
 
     [Fact]
+    public void REQ0201_not_on_the_packages_cog_removes()
+    {
+        // Cog strips every cog and coglet line (any case, extras or version) before pip runs, and says so
+        // (REQ0517): pip never reads them, so there is no pin to ask for. Names that merely start alike are judged.
+        Check("coglet\nCog>=0.9\ncoglet[extra] <1\n[|cogs|]\n[|cog-sdk|]\n[|numpy|]", "REQ0201");
+        Check("coglet\nCog>=0.9\n[|numpy|]", "REQ0201", Cog());
+    }
+
+    [Fact]
     public void REQ0201_wildcards_are_ranges()
     {
         Check("numpy[|==1.*|]", "REQ0201");
