@@ -1,3 +1,4 @@
+using CogLsp.Server.Session;
 using System.Diagnostics;
 using System.Text.Json;
 using CogLsp.Analysis;

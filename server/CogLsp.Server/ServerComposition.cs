@@ -14,6 +14,7 @@ using CogLsp.Server.Handlers.TextSync;
 using CogLsp.Server.Handlers.Workspace;
 using CogLsp.Server.Logging;
 using CogLsp.Server.Rpc;
+using CogLsp.Server.Session;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CogLsp.Server;

@@ -1,3 +1,4 @@
+using CogLsp.Server.Session;
 using System.CommandLine;
 using CogLsp.Analysis;
 using CogLsp.Analysis.Diagnostics;
@@ -76,7 +77,7 @@ public static class CliApp
         foreach (var entry in severities)
         {
             var parts = entry.Split('=', 2);
-            var (ok, level) = parts.Length == 2 ? Rpc.ServerSettings.ParseSeverity(parts[1]) : (false, null);
+            var (ok, level) = parts.Length == 2 ? Session.ServerSettings.ParseSeverity(parts[1]) : (false, null);
             if (!ok)
             {
                 Console.Error.WriteLine($"cog-lsp: --severity expects ID=error|warning|information|hint|off, got '{entry}'");

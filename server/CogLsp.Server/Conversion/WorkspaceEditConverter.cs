@@ -2,6 +2,7 @@ using CogLsp.Analysis.CodeFixes;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Server.Protocol;
 using CogLsp.Server.Rpc;
+using CogLsp.Server.Session;
 
 namespace CogLsp.Server.Conversion;
 

@@ -1,3 +1,4 @@
+using CogLsp.Server.Session;
 using System.Text.Json;
 
 namespace CogLsp.Server.Protocol;

@@ -3,6 +3,7 @@ using CogLsp.Analysis.Diagnostics;
 using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Server.Conversion;
+using CogLsp.Server.Session;
 using Microsoft.Extensions.Logging;
 
 namespace CogLsp.Server.Rpc;

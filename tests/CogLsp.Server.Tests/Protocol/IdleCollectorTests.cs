@@ -1,4 +1,5 @@
 using CogLsp.Server.Rpc;
+using CogLsp.Server.Session;
 
 namespace CogLsp.Server.Tests.Protocol;
 

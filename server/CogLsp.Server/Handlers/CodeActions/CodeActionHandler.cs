@@ -1,3 +1,4 @@
+using CogLsp.Server.Session;
 using System.Text.Json;
 using CogLsp.Analysis.CodeFixes;
 using CogLsp.Server.Conversion;

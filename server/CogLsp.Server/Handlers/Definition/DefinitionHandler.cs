@@ -1,5 +1,6 @@
 using CogLsp.Server.Protocol;
 using CogLsp.Server.Rpc;
+using CogLsp.Server.Session;
 
 namespace CogLsp.Server.Handlers.Definition;
 

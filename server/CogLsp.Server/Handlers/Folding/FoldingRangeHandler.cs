@@ -1,6 +1,7 @@
 using CogLsp.Analysis.Features;
 using CogLsp.Server.Protocol;
 using CogLsp.Server.Rpc;
+using CogLsp.Server.Session;
 
 namespace CogLsp.Server.Handlers.Folding;
 

@@ -2,6 +2,7 @@ using CogLsp.Analysis.Features;
 using CogLsp.Server.Conversion;
 using CogLsp.Server.Protocol;
 using CogLsp.Server.Rpc;
+using CogLsp.Server.Session;
 using CogLsp.Syntax.Text;
 
 namespace CogLsp.Server.Handlers.Symbols;

@@ -1,3 +1,4 @@
+using CogLsp.Server.Session;
 using System.Text.Json;
 using CogLsp.Server.Rpc;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,4 @@
-namespace CogLsp.Server.Rpc;
+namespace CogLsp.Server.Session;
 
 /// <summary>
 /// Moves garbage collection out of keystrokes. A change allocates little (a chunk of the text, a block of

@@ -1,6 +1,6 @@
 using CogLsp.Analysis.Workspace;
 
-namespace CogLsp.Server.Rpc;
+namespace CogLsp.Server.Session;
 
 /// <summary>
 /// Converts between LSP document URIs and the absolute paths Analysis works with. The URI a client

@@ -3,7 +3,7 @@ using System.Text.Json;
 using CogLsp.Analysis;
 using CogLsp.Analysis.Diagnostics;
 
-namespace CogLsp.Server.Rpc;
+namespace CogLsp.Server.Session;
 
 /// <summary>
 /// The `cogLsp` settings section: { "severity": { "COG0101": "error" | "warning" | "information" | "hint" | "off" },

@@ -1,6 +1,7 @@
 using CogLsp.Analysis.Workspace;
+using CogLsp.Server.Rpc;
 
-namespace CogLsp.Server.Rpc;
+namespace CogLsp.Server.Session;
 
 /// <summary>Diagnostics of one document in LSP form, shared by the push and pull paths.</summary>
 public static class DiagnosticReports

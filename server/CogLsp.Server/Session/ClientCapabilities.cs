@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CogLsp.Server.Rpc;
+namespace CogLsp.Server.Session;
 
 /// <summary>Reads the few client capability flags the server acts on, from the raw initialize parameters.</summary>
 public sealed class ClientCapabilities(JsonElement? root)

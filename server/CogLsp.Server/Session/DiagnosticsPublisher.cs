@@ -1,9 +1,10 @@
 using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Server.Protocol;
+using CogLsp.Server.Rpc;
 using Microsoft.Extensions.Logging;
 
-namespace CogLsp.Server.Rpc;
+namespace CogLsp.Server.Session;
 
 /// <summary>
 /// After every state change, brings the client's diagnostics up to date. Clients that pull

@@ -1,7 +1,8 @@
 using CogLsp.Analysis.Workspace;
+using CogLsp.Server.Rpc;
 using CogLsp.Syntax.Text;
 
-namespace CogLsp.Server.Rpc;
+namespace CogLsp.Server.Session;
 
 public enum LifecycleStage
 {
