@@ -1,3 +1,4 @@
+using CogLsp.Analysis.CogYaml;
 using CogLsp.Analysis.Projects;
 using System.Collections.Immutable;
 using CogLsp.Analysis.CodeFixes;
@@ -102,12 +103,12 @@ public sealed class LanguageServices
             CodeFixProviders =
             [
                 // cog.yaml
-                new CodeFixes.MigratePythonPackagesFixProvider(),
-                new CodeFixes.RenameUnknownKeyFixProvider(),
-                new CodeFixes.QuoteFloatTrapFixProvider(),
-                new CodeFixes.AddGitToSystemPackagesFixProvider(),
-                new CodeFixes.MovePreInstallToRunFixProvider(),
-                new CodeFixes.RenamePredictToRunFixProvider(),
+                new CogYaml.MigratePythonPackagesFixProvider(),
+                new CogYaml.RenameUnknownKeyFixProvider(),
+                new CogYaml.QuoteFloatTrapFixProvider(),
+                new CogYaml.AddGitToSystemPackagesFixProvider(),
+                new CogYaml.MovePreInstallToRunFixProvider(),
+                new CogYaml.RenamePredictToRunFixProvider(),
                 new CogYaml.PythonPackagePinFixProvider(cog),
                 // Cog's resolution (both file kinds)
                 new Cog.CogCodeFixProvider(cog),
@@ -117,7 +118,7 @@ public sealed class LanguageServices
             ],
             RefactoringProviders =
             [
-                new CodeFixes.MigratePythonPackagesRefactoringProvider(),
+                new CogYaml.MigratePythonPackagesRefactoringProvider(),
             ],
         };
     }

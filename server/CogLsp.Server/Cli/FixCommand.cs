@@ -1,3 +1,4 @@
+using CogLsp.Analysis.CogYaml;
 using CogLsp.Analysis.Projects;
 using System.Collections.Concurrent;
 using System.CommandLine;

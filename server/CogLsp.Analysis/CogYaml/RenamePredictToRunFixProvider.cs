@@ -1,8 +1,9 @@
+using CogLsp.Analysis.CodeFixes;
 using System.Collections.Immutable;
 using CogLsp.Analysis.CogYaml;
 using CogLsp.Syntax.Text;
 
-namespace CogLsp.Analysis.CodeFixes;
+namespace CogLsp.Analysis.CogYaml;
 
 /// <summary>
 /// COG0303: renames the deprecated `predict` key to `run`, which Cog reads the same way. Not offered

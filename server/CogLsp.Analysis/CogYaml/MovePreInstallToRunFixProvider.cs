@@ -1,3 +1,4 @@
+using CogLsp.Analysis.CodeFixes;
 using System.Collections.Immutable;
 using System.Text;
 using CogLsp.Analysis.CogYaml;
@@ -5,7 +6,7 @@ using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.CogYaml;
 using CogLsp.Syntax.Text;
 
-namespace CogLsp.Analysis.CodeFixes;
+namespace CogLsp.Analysis.CogYaml;
 
 /// <summary>
 /// COG0302: moves the deprecated build.pre_install commands into build.run and deletes pre_install.

@@ -1,3 +1,4 @@
+using CogLsp.Analysis.CodeFixes;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -7,7 +8,7 @@ using CogLsp.Syntax.CogYaml;
 using CogLsp.Syntax.Requirements;
 using CogLsp.Syntax.Text;
 
-namespace CogLsp.Analysis.CodeFixes;
+namespace CogLsp.Analysis.CogYaml;
 
 /// <summary>
 /// Moves build.python_packages into a requirements file and points build.python_requirements at it.

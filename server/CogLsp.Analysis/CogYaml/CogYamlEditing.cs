@@ -1,10 +1,11 @@
+using CogLsp.Analysis.CodeFixes;
 using System.Collections.Immutable;
 using CogLsp.Analysis.CogYaml;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.CogYaml;
 using CogLsp.Syntax.Text;
 
-namespace CogLsp.Analysis.CodeFixes;
+namespace CogLsp.Analysis.CogYaml;
 
 /// <summary>
 /// Line-level editing of cog.yaml for the fixes. Every edit replaces whole lines of block-style YAML or

@@ -1,10 +1,11 @@
+using CogLsp.Analysis.CodeFixes;
 using System.Collections.Immutable;
 using CogLsp.Analysis.CogYaml;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.CogYaml;
 using CogLsp.Syntax.Text;
 
-namespace CogLsp.Analysis.CodeFixes;
+namespace CogLsp.Analysis.CogYaml;
 
 /// <summary>
 /// COG0420: adds `git` to build.system_packages, in the list's own style: a new `- git` line after the

@@ -1,8 +1,9 @@
+using CogLsp.Analysis.CodeFixes;
 using System.Collections.Immutable;
 using CogLsp.Analysis.CogYaml;
 using CogLsp.Syntax.Text;
 
-namespace CogLsp.Analysis.CodeFixes;
+namespace CogLsp.Analysis.CogYaml;
 
 /// <summary>COG0410: quotes a version YAML would read as a float (`3.10` becomes `"3.10"`), using the replacement the analyzer computed.</summary>
 public sealed class QuoteFloatTrapFixProvider : ICodeFixProvider

@@ -1,8 +1,9 @@
+using CogLsp.Analysis.CodeFixes;
 using CogLsp.Analysis.Features;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.Text;
 
-namespace CogLsp.Analysis.CodeFixes;
+namespace CogLsp.Analysis.CogYaml;
 
 /// <summary>
 /// The migration as a refactoring, offered anywhere inside `build:` while python_packages is there, so

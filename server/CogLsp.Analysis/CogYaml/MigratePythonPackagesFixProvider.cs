@@ -1,7 +1,8 @@
+using CogLsp.Analysis.CodeFixes;
 using System.Collections.Immutable;
 using CogLsp.Analysis.CogYaml;
 
-namespace CogLsp.Analysis.CodeFixes;
+namespace CogLsp.Analysis.CogYaml;
 
 /// <summary>
 /// The migration as a quick fix: on the deprecation warning (COG0301) when only python_packages is set,
