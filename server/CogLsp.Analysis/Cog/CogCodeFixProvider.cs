@@ -1,3 +1,4 @@
+using CogLsp.Analysis.Diagnostics;
 using CogLsp.Analysis.Projects;
 using System.Collections.Immutable;
 using CogLsp.Analysis.CodeFixes;
@@ -7,7 +8,7 @@ using CogLsp.Syntax.Text;
 namespace CogLsp.Analysis.Cog;
 
 /// <summary>
-/// Fixes for what Cog's resolution reports: lines Cog reads differently from pip (<see cref="CogReplacementData"/>
+/// Fixes for what Cog's resolution reports: lines Cog reads differently from pip (<see cref="ReplacementData"/>
 /// replaces the span), making a torch/torchvision rewrite explicit in the file, and Cog's own CUDA
 /// suggestion (<see cref="SuggestedCudaData"/>). The explicit-rewrite fix is offered only when resolving
 /// the edited file gives the same installation as Cog's rewrite did.
@@ -29,7 +30,7 @@ public sealed class CogCodeFixProvider(ICogConfigProvider configs) : ICodeFixPro
     {
         var diagnostic = context.Diagnostic;
         var document = context.Document;
-        if (ReplacementIds.Contains(diagnostic.Id) && diagnostic.Data is CogReplacementData { Replacement: var replacement })
+        if (ReplacementIds.Contains(diagnostic.Id) && diagnostic.Data is ReplacementData { Text: var replacement })
         {
             yield return new CodeActionItem($"Write `{replacement}` so Cog and pip read the same requirement", CodeActionItem.QuickFix, _ => Edit(document, [new TextChange(diagnostic.Span, replacement)]))
             {

@@ -30,7 +30,7 @@ public sealed class CogRequirementsAnalyzer(ICogConfigProvider configs) : IDiagn
             }
 
             var diagnostic = new Diagnostic(CogDiagnostics.ForRequirement(finding.Kind), context.Document.Path, span, finding.Message, finding.Severity);
-            context.Report(finding.Fix is null ? diagnostic : diagnostic.WithData(new CogReplacementData(finding.Fix)));
+            context.Report(finding.Fix is null ? diagnostic : diagnostic.WithData(new ReplacementData(finding.Fix)));
         }
     }
 }

@@ -85,7 +85,7 @@ public sealed class CogYamlResolutionAnalyzer(ICogConfigProvider configs) : IDia
                 var diagnostic = Diagnostic.Create(CogDiagnostics.ForPythonPackage(finding.Kind), context.Document.Path, span, finding.Message) with { Severity = finding.Severity };
                 if (finding.Fix is not null)
                 {
-                    diagnostic = diagnostic.WithData(new CogReplacementData(finding.Fix));
+                    diagnostic = diagnostic.WithData(new ReplacementData(finding.Fix));
                 }
 
                 if (finding == errorEntry && SpanOf(resolution.ErrorKey) is { } keySpan)

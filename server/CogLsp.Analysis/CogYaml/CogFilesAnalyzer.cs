@@ -143,7 +143,7 @@ public sealed partial class CogFilesAnalyzer : IDiagnosticAnalyzer
 
         var replacement = "\"" + scalar.Value + "\"";
         var diagnostic = Diagnostic.Create(CogYamlDiagnostics.FloatTrap, context.Document.Path, scalar.Span, $"{entry.KeyText}: {scalar.Value}", printed, replacement)
-            .WithProperty("replacement", replacement);
+            .WithData(new ReplacementData(replacement));
         context.Report(diagnostic);
     }
 

@@ -53,7 +53,7 @@ public sealed class CogSchemaAnalyzer : IDiagnosticAnalyzer
                 var elsewhere = suggestion is null ? FindElsewhere(name, parent) : null;
                 var hint = suggestion is not null ? $"; did you mean '{suggestion}'?" : elsewhere is not null ? $" {where}; it belongs in {elsewhere}" : $" {where}";
                 var diagnostic = Diagnostic.Create(CogYamlDiagnostics.UnknownKey, context.Document.Path, entry.Key.Span, name, hint);
-                context.Report(suggestion is null ? diagnostic : diagnostic.WithProperty("suggestion", suggestion));
+                context.Report(suggestion is null ? diagnostic : diagnostic.WithData(new ReplacementData(suggestion)));
 
                 continue;
             }

@@ -32,7 +32,6 @@ public sealed class PythonPackageItemsAnalyzer : IDiagnosticAnalyzer
 
                 var diagnostic = new Diagnostic(twin, path, item.MapPipSpan(finding.Span), finding.Message, twin.DefaultSeverity)
                 {
-                    Properties = finding.Properties,
                     Data = TranslateReplacement(item, finding.Data),
                 };
                 context.Report(diagnostic);

@@ -1,4 +1,5 @@
 using CogLsp.Analysis.CodeFixes;
+using CogLsp.Analysis.Diagnostics;
 using System.Collections.Immutable;
 using CogLsp.Analysis.CogYaml;
 using CogLsp.Syntax.Text;
@@ -14,7 +15,7 @@ public sealed class QuoteFloatTrapFixProvider : ICodeFixProvider
     {
         var document = context.Document;
         var span = context.Diagnostic.Span;
-        if (!context.Diagnostic.Properties.TryGetValue("replacement", out var replacement) || span.End > document.Text.Length)
+        if (context.Diagnostic.Data is not ReplacementData { Text: var replacement } || span.End > document.Text.Length)
         {
             yield break;
         }

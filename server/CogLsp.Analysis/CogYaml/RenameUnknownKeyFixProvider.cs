@@ -1,4 +1,5 @@
 using CogLsp.Analysis.CodeFixes;
+using CogLsp.Analysis.Diagnostics;
 using System.Collections.Immutable;
 using CogLsp.Analysis.CogYaml;
 using CogLsp.Syntax.Text;
@@ -16,7 +17,7 @@ public sealed class RenameUnknownKeyFixProvider : ICodeFixProvider
     public IEnumerable<CodeActionItem> GetFixes(CodeFixContext context)
     {
         var document = context.Document;
-        if (!context.Diagnostic.Properties.TryGetValue("suggestion", out var suggestion)
+        if (context.Diagnostic.Data is not ReplacementData { Text: var suggestion }
             || CogYamlEditing.FindEntryByKeySpan(document, context.Diagnostic.Span) is not (var mapping, var entry)
             || entry.KeyText is not { } name
             || mapping.Find(suggestion) is not null)

@@ -6,8 +6,8 @@ namespace CogLsp.Analysis.Diagnostics;
 /// <summary>
 /// A finding in one document. <see cref="Span"/> is in UTF-16 offsets of that document's text;
 /// conversion to lines and characters happens at the edge (server or CLI). <see cref="Data"/> carries
-/// what a code fix needs as typed values so fixers need not re-analyse; <see cref="Properties"/> carries
-/// plain text values for older fixers. A diagnostic has one or the other (the LSP `data` holds one).
+/// what a code fix needs as typed values, so fixers neither re-analyse nor parse text; the LSP `data`
+/// holds it.
 /// </summary>
 public sealed record Diagnostic(
     DiagnosticDescriptor Descriptor,
@@ -20,8 +20,6 @@ public sealed record Diagnostic(
 
     public ImmutableArray<RelatedLocation> Related { get; init; } = [];
 
-    public ImmutableDictionary<string, string> Properties { get; init; } = ImmutableDictionary<string, string>.Empty;
-
     /// <summary>Typed fix data, or null.</summary>
     public DiagnosticData? Data { get; init; }
 
@@ -29,8 +27,6 @@ public sealed record Diagnostic(
 
     public static Diagnostic Create(DiagnosticDescriptor descriptor, string path, TextSpan span, params object?[] args) =>
         new(descriptor, path, span, descriptor.FormatMessage(args), descriptor.DefaultSeverity);
-
-    public Diagnostic WithProperty(string key, string value) => this with { Properties = Properties.SetItem(key, value) };
 
     public Diagnostic WithData(DiagnosticData data) => this with { Data = data };
 }

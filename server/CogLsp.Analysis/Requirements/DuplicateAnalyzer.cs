@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CogLsp.Analysis.Diagnostics;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.Requirements;
+using CogLsp.Syntax.Text;
 using D = CogLsp.Analysis.Requirements.RequirementsDescriptors;
 
 namespace CogLsp.Analysis.Requirements;
@@ -63,8 +64,7 @@ public sealed class DuplicateAnalyzer : IDiagnosticAnalyzer
         var diagnostic = Diagnostic.Create(D.Duplicate, context.Document.Path, tree.ToAbsolute(index, requirement.Name!.Span), requirement.Name.Text, firstLine)
             with
         { Related = [new RelatedLocation(context.Document.Path, firstSpan, $"'{first.Requirement.Name.Text}' is first required here")] };
-        context.Report(diagnostic.WithProperty("lineSpanStart", tree.GetLineStart(index).ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithProperty("lineSpanLength", line.FullWidth.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        context.Report(diagnostic.WithData(new RemoveLineData(new TextSpan(tree.GetLineStart(index), line.FullWidth))));
     }
 
     private static string? MarkerKey(RequirementSyntax requirement) =>

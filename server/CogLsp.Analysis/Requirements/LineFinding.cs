@@ -12,15 +12,11 @@ namespace CogLsp.Analysis.Requirements;
 /// </summary>
 public sealed record LineFinding(DiagnosticDescriptor Descriptor, TextSpan Span, string Message)
 {
-    public ImmutableDictionary<string, string> Properties { get; init; } = ImmutableDictionary<string, string>.Empty;
-
     /// <summary>The fix data, with offsets in the line; a placed diagnostic carries it moved to document offsets.</summary>
     public DiagnosticData? Data { get; init; }
 
     public static LineFinding Create(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args) =>
         new(descriptor, span, descriptor.FormatMessage(args));
-
-    public LineFinding WithProperty(string key, string value) => this with { Properties = Properties.SetItem(key, value) };
 
     public LineFinding WithData(DiagnosticData data) => this with { Data = data };
 
@@ -28,7 +24,6 @@ public sealed record LineFinding(DiagnosticDescriptor Descriptor, TextSpan Span,
     public Diagnostic Place(string path, int lineStart)
         => new(Descriptor, path, new TextSpan(lineStart + Span.Start, Span.Length), Message, Descriptor.DefaultSeverity)
         {
-            Properties = Properties,
             Data = Data?.MoveBy(lineStart),
         };
 }

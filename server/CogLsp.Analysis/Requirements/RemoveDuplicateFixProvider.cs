@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using CogLsp.Analysis.CodeFixes;
 using CogLsp.Syntax.Text;
 
@@ -12,18 +11,15 @@ public sealed class RemoveDuplicateFixProvider : ICodeFixProvider
 
     public IEnumerable<CodeActionItem> GetFixes(CodeFixContext context)
     {
-        var properties = context.Diagnostic.Properties;
-        if (!properties.TryGetValue("lineSpanStart", out var startText) || !int.TryParse(startText, CultureInfo.InvariantCulture, out var start)
-            || !properties.TryGetValue("lineSpanLength", out var lengthText) || !int.TryParse(lengthText, CultureInfo.InvariantCulture, out var length)
-            || start < 0 || length <= 0 || start + length > context.Document.Text.Length)
+        if (context.Diagnostic.Data is not RemoveLineData { Line: var remove } || remove.IsEmpty || remove.End > context.Document.Text.Length)
         {
             yield break;
         }
 
         var document = context.Document;
-        var line = document.Text.ToString(new TextSpan(start, length)).TrimEnd('\r', '\n');
+        var line = document.Text.ToString(remove).TrimEnd('\r', '\n');
         yield return new CodeActionItem($"Remove the duplicate line '{line.Trim()}'", CodeActionItem.QuickFix,
-            _ => new WorkspaceEditModel([new EditFileChange(document.Path, document.Version, [new TextChange(new TextSpan(start, length), string.Empty)])]))
+            _ => new WorkspaceEditModel([new EditFileChange(document.Path, document.Version, [new TextChange(remove, string.Empty)])]))
         {
             FixAllKey = "remove duplicate requirements",
         };

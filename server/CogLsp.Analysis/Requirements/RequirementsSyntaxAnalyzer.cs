@@ -120,7 +120,7 @@ public sealed class RequirementsSyntaxAnalyzer : IDiagnosticAnalyzer
                 var written = line.FullText.Substring(error.Span.Start, error.Span.Length);
                 var suggestion = SuggestOption(written);
                 var finding = LineFinding.Create(D.UnknownOption, span, suggestion is null ? error.Message : $"{error.Message}; did you mean {suggestion}?");
-                sink.Add(suggestion is null ? finding : finding.WithProperty("suggestion", suggestion));
+                sink.Add(suggestion is null ? finding : finding.WithData(new ReplacementData(suggestion)));
                 continue;
             }
 

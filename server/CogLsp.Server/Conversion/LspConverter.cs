@@ -56,7 +56,7 @@ public readonly struct LspConverter(PositionEncoding encoding, DocumentUris uris
             CodeDescription = new CodeDescription(diagnostic.Descriptor.HelpUri),
             Tags = tags,
             RelatedInformation = related,
-            Data = (object?)diagnostic.Data ?? (diagnostic.Properties.IsEmpty ? null : diagnostic.Properties.ToDictionary()),
+            Data = diagnostic.Data,
         };
     }
 

@@ -55,18 +55,7 @@ public static class DiagnosticReports
             hash.Add(related.Message, StringComparer.Ordinal);
         }
 
-        if (d.Data is Dictionary<string, string> properties)
-        {
-            foreach (var (key, value) in properties)
-            {
-                hash.Add(key, StringComparer.Ordinal);
-                hash.Add(value, StringComparer.Ordinal);
-            }
-        }
-        else
-        {
-            // Fix-data records compare by value, so equal data hashes alike.
-            hash.Add(d.Data);
-        }
+        // Fix-data records compare by value, so equal data hashes alike.
+        hash.Add(d.Data);
     }
 }

@@ -53,7 +53,7 @@ public sealed class CogFeatureTests
         new CogRequirementsAnalyzer(provider).Analyze(context);
         var diagnostic = Assert.Single(context.Diagnostics);
         Assert.Equal("REQ0512", diagnostic.Id);
-        Assert.Equal(new CogReplacementData("zope-interface"), diagnostic.Data);
+        Assert.Equal(new ReplacementData("zope-interface"), diagnostic.Data);
     }
 
     [Fact]

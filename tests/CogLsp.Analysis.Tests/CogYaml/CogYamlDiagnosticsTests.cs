@@ -40,7 +40,7 @@ public sealed class CogYamlDiagnosticsTests
     {
         var d = CheckDiagnostics("{|COG0201:build|}:\n  [|pyhton_version|]: \"3.11\"\n", ["COG0101"]);
         Assert.Contains("did you mean 'python_version'", d[0].Message, StringComparison.Ordinal);
-        Assert.Equal("python_version", d[0].Properties["suggestion"]);
+        Assert.Equal(new ReplacementData("python_version"), d[0].Data);
         Assert.Equal(DiagnosticSeverity.Warning, d[0].Severity);
     }
 
@@ -210,7 +210,7 @@ public sealed class CogYamlDiagnosticsTests
     public void Float_trap_warns_with_quoted_replacement(string marked, string replacement)
     {
         var d = CheckDiagnostics(marked, ["COG0410"], Project);
-        Assert.Equal(replacement, d[0].Properties["replacement"]);
+        Assert.Equal(new ReplacementData(replacement), d[0].Data);
         Assert.Equal(DiagnosticSeverity.Warning, d[0].Severity);
     }
 

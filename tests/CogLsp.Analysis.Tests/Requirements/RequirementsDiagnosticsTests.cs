@@ -65,12 +65,12 @@ public sealed class RequirementsDiagnosticsTests
     {
         var d = Check("[|--indx-url|]=https://example.com/simple", "REQ0101");
         Assert.Contains("did you mean --index-url", d[0].Message);
-        Assert.Equal("--index-url", d[0].Properties["suggestion"]);
+        Assert.Equal(new ReplacementData("--index-url"), d[0].Data);
         Check("numpy==1.0 [|--bogus|]", "REQ0101");
         Check("--index-url=https://example.com/simple", "REQ0101");
         Check("--ind=https://example.com/simple", "REQ0101");
-        Assert.Equal("--pre", Check("[|--PRE|]", "REQ0101")[0].Properties["suggestion"]);
-        Assert.False(Check("[|-x|] foo", "REQ0101")[0].Properties.ContainsKey("suggestion"));
+        Assert.Equal(new ReplacementData("--pre"), Check("[|--PRE|]", "REQ0101")[0].Data);
+        Assert.Null(Check("[|-x|] foo", "REQ0101")[0].Data);
     }
 
     [Fact]
