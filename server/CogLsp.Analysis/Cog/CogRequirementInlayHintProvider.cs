@@ -19,8 +19,15 @@ public sealed class CogRequirementInlayHintProvider(ICogConfigProvider configs) 
 
         var resolution = CogResolutionCache.Get(context.Workspace, config);
         return resolution.Lines
-            .Where(l => l.InstalledVersion is not null && l.InstalledVersion != l.RequestedVersion && l.Span.End <= context.Document.Text.Length && range.Start <= l.Span.End && l.Span.Start <= range.End)
-            .Select(l => new InlayHintItem(l.Span.End, "→ " + l.InstalledVersion, CogRequirementHoverProvider.Render(resolution, l, context.Workspace.Options)))
+            .Where(l => IsRewritten(l) && l.Span.End <= context.Document.Text.Length && range.Start <= l.Span.End && l.Span.Start <= range.End)
+            .Select(l => Hint(resolution, l, l.Span.End, context.Workspace.Options))
             .ToList();
     }
+
+    /// <summary>True when Cog installs another build than the line asks for (the lines that get a hint).</summary>
+    public static bool IsRewritten(CogLineResolution line) => line.InstalledVersion is not null && line.InstalledVersion != line.RequestedVersion;
+
+    /// <summary>The hint for <paramref name="line"/>, placed at <paramref name="position"/>, with the line's hover as its tooltip.</summary>
+    public static InlayHintItem Hint(CogResolution resolution, CogLineResolution line, int position, AnalysisOptions options) =>
+        new(position, "→ " + line.InstalledVersion, CogRequirementHoverProvider.Render(resolution, line, options));
 }

@@ -32,7 +32,7 @@ public sealed class PythonPackageItemInlayHintProvider(ICogConfigProvider config
         var hints = new List<InlayHintItem>();
         foreach (var line in resolution.Lines)
         {
-            if (!line.Line.FromPythonPackages || line.InstalledVersion is null || line.InstalledVersion == line.RequestedVersion || line.Index >= items.Length)
+            if (!line.Line.FromPythonPackages || !CogRequirementInlayHintProvider.IsRewritten(line) || line.Index >= items.Length)
             {
                 continue;
             }
@@ -40,7 +40,7 @@ public sealed class PythonPackageItemInlayHintProvider(ICogConfigProvider config
             var node = items[line.Index].Node.Span;
             if (node.End <= context.Document.Text.Length && range.Start <= node.End && node.Start <= range.End)
             {
-                hints.Add(new InlayHintItem(node.End, "→ " + line.InstalledVersion, CogRequirementHoverProvider.Render(resolution, line, context.Workspace.Options)));
+                hints.Add(CogRequirementInlayHintProvider.Hint(resolution, line, node.End, context.Workspace.Options));
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CogLsp.Analysis;
 using CogLsp.Server.Protocol;
+using CogLsp.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CogLsp.Server.Tests.Protocol;
