@@ -27,12 +27,9 @@ public sealed class CogTableVersionSource(CompatibilityTable? table = null) : IV
     {
         static ImmutableArray<string> Newest(IEnumerable<string> versions) => Ordered(versions);
 
-        return new Dictionary<string, ImmutableArray<string>>
-        {
-            ["torch"] = Newest(table.TorchAll.Select(r => r.Torch)),
-            ["torchvision"] = Newest(table.TorchAll.Select(r => r.Torchvision)),
-            ["torchaudio"] = Newest(table.TorchAll.Select(r => r.Torchaudio)),
-            ["tensorflow"] = Newest(table.TensorFlow.Select(r => r.TensorFlow)),
-        }.ToImmutableDictionary(StringComparer.Ordinal);
+        return CogPackages.TablePackages.ToImmutableDictionary(
+            name => name,
+            name => Newest(name == "tensorflow" ? table.TensorFlow.Select(r => r.TensorFlow) : table.TorchAll.Select(r => r.VersionOf(name)!)),
+            StringComparer.Ordinal);
     }
 }

@@ -20,4 +20,13 @@ public sealed record TorchCompatibility(
     public string TorchVersion => CogVersion.StripModifier(Torch);
 
     public string TorchvisionVersion => CogVersion.StripModifier(Torchvision);
+
+    /// <summary>This row's version of <paramref name="package"/> (torch, torchvision or torchaudio), or null for another name.</summary>
+    public string? VersionOf(string package) => package switch
+    {
+        "torch" => Torch,
+        "torchvision" => Torchvision,
+        "torchaudio" => Torchaudio,
+        _ => null,
+    };
 }

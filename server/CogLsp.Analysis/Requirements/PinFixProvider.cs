@@ -73,7 +73,7 @@ public sealed class PinFixProvider(ICogConfigProvider configs, CompatibilityTabl
             var versions = name == "tensorflow"
                 ? table.TensorFlow.Where(r => python is null || r.Pythons.Contains(python)).Where(r => cuda is null || CogVersion.EqualMinor(r.Cuda, cuda)).Select(r => r.TensorFlow)
                 : table.TorchAll.Where(r => python is null || r.Pythons.Contains(python)).Where(r => cuda is null || (r.Cuda is not null && CogVersion.EqualMinor(r.Cuda, cuda)))
-                    .Select(r => name switch { "torch" => r.Torch, "torchvision" => r.Torchvision, _ => r.Torchaudio });
+                    .Select(r => r.VersionOf(name)!);
             var where = string.Join(", ", new[] { python is null ? null : $"Python {python}", cuda is null ? null : $"CUDA {cuda}" }.OfType<string>());
             var inRange = CogTableVersionSource.Ordered(versions)
                 .Where(v => Pep440Version.TryParse(v, out var parsed) && allowed.Contains(parsed, prereleases: true));
