@@ -148,7 +148,8 @@ internal sealed partial class CogResolverRun
             return false;
         }
 
-        var errors = new List<(string Text, string Key)>(CogBuildStoppers.ValidationErrors(_config, CogBuildPhase.ValidateBeforeBuild));
+        var errors = new List<(string Text, string Key)>(CogBuildStoppers.ValidationErrors(_config, CogBuildPhase.Schema));
+        errors.AddRange(CogBuildStoppers.ValidationErrors(_config, CogBuildPhase.ValidateBeforeBuild));
         var incompatible = false;
         var python = _config.PythonVersion;
         if (string.IsNullOrEmpty(python))

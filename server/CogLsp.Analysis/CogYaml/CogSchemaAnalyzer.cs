@@ -75,7 +75,7 @@ public sealed class CogSchemaAnalyzer : IDiagnosticAnalyzer
         // Values of the wrong type stop Cog's decoder: they are reported from the build stoppers.
         foreach (var stopper in Cog.CogBuildStoppers.InCogYaml(context.Document))
         {
-            if (ReferenceEquals(stopper.Descriptor, CogYamlDiagnostics.WrongType))
+            if (stopper.Shown && ReferenceEquals(stopper.Descriptor, CogYamlDiagnostics.WrongType))
             {
                 context.Report(stopper.ToDiagnostic());
             }
