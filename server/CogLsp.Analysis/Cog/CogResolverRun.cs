@@ -152,11 +152,11 @@ internal sealed partial class CogResolverRun
         errors.AddRange(CogBuildStoppers.ValidationErrors(_config, CogBuildPhase.ValidateBeforeBuild));
         var incompatible = false;
         var python = _config.PythonVersion;
-        if (string.IsNullOrEmpty(python))
+        if (string.IsNullOrEmpty(python) && _config.HasBuildSection)
         {
             errors.Add(("invalid build.python_version: python_version is required. Add it to the build section of your cog.yaml, e.g. `python_version: \"3.13\"`", "build.python_version"));
         }
-        else if (PythonVersionError(python) is { } pythonError)
+        else if (!string.IsNullOrEmpty(python) && PythonVersionError(python) is { } pythonError)
         {
             errors.Add((pythonError, "build.python_version"));
         }

@@ -225,6 +225,35 @@ public class BuildStopperTests
         }
     }
 
+    /// <summary>
+    /// Cog reads an empty cog.yaml as an empty config, and checks build settings (python_version among
+    /// them) only when there is a build section: its config stage passes, and its generator writes the
+    /// base image from the empty Python version. (Docker then refuses "python:-slim"; that is past Cog.)
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("# to do\n")]
+    [InlineData("run: \"run.py:Runner\"\n")]
+    [InlineData("build:\nrun: \"run.py:Runner\"\n")]
+    public void Without_a_build_section_Cogs_config_stage_passes(string cogYaml)
+    {
+        var project = Directory.CreateTempSubdirectory("cog-lsp-stopper-");
+        try
+        {
+            File.WriteAllText(Path.Combine(project.FullName, "cog.yaml"), cogYaml);
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            Assert.Equal(0, ResolveCommand.Run(project.FullName, "linux", "amd64", "text", stdout, stderr));
+            Assert.Equal(string.Empty, stdout.ToString());
+            Assert.Contains("\nbase_image: python:-slim\n", stderr.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.DoesNotContain("error", stderr.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            project.Delete(true);
+        }
+    }
+
     /// <summary>A local artifact path that names a folder: Cog finds no regular file there (it is not missing).</summary>
     [Fact]
     public void A_local_artifact_that_is_a_folder_is_not_a_regular_file()
