@@ -14,8 +14,7 @@ namespace CogLsp.Analysis.Cog;
 /// only the most specific error: the one with the most dot-separated parts in its field, the first of
 /// those, unless one of them is a type error ("invalid_type" wins a tie). The schema sees the config
 /// as Go encodes it to JSON, so only what Go decoded is checked, and empty optional strings are gone.
-/// Modelled here: the conditions of rules that decide a build on their own. Not modelled: build.run
-/// items (which of gojsonschema's anyOf messages Cog prints depends on its match scores).
+/// Modelled here: the conditions of rules that decide a build on their own.
 /// </summary>
 public static partial class CogBuildStoppers
 {
@@ -41,6 +40,11 @@ public static partial class CogBuildStoppers
         if (complete && CogYamlTree.Resolve(build?.Value) is YamlMapping buildMapping && CogYamlTree.IsNull(CogYamlTree.Lookup(buildMapping, "python_version")?.Value))
         {
             violations.Add(new SchemaViolation(CogYamlDiagnostics.PythonVersionMissing, build!.Key.Span, [CogYamlSchema.DefaultPython], "build", "python_version is required", false, false));
+        }
+
+        if (complete && CogYamlTree.Resolve(build?.Value) is YamlMapping runParent && CogYamlTree.Resolve(CogYamlTree.Lookup(runParent, "run")?.Value) is YamlSequence runs)
+        {
+            AddRunItemViolations(runs, violations);
         }
 
         var environment = CogYamlTree.GoStringList(CogYamlTree.Lookup(root, "environment")?.Value) ?? [];
@@ -98,6 +102,65 @@ public static partial class CogBuildStoppers
         foreach (var v in violations)
         {
             stoppers.Add(new CogBuildStopper(v.Descriptor, document.Path, v.Span, v.Arguments, message, CogBuildPhase.Schema) { Shown = v.Shown });
+        }
+    }
+
+    /// <summary>
+    /// build.run items: each is a string or an object with a command (items:anyOf). Go encodes every item
+    /// as an object, leaving out an empty command and empty mount fields. For an object the object branch
+    /// matches best, so gojsonschema reports "anyOf" at the item followed by that branch's errors, and
+    /// Cog prints the anyOf error with the next error's text ("command is required"), unless a mount's
+    /// error lies deeper.
+    /// </summary>
+    private static void AddRunItemViolations(YamlSequence runs, List<SchemaViolation> violations)
+    {
+        for (var i = 0; i < runs.Items.Length; i++)
+        {
+            var written = runs.Items[i];
+            var node = CogYamlTree.Resolve(written);
+            // A string is a command; anything but a mapping or an empty item is the decoder's type error.
+            if (node is not (YamlMapping or null or YamlScalar { IsNull: true }))
+            {
+                continue;
+            }
+
+            var item = node as YamlMapping;
+            if (string.IsNullOrEmpty(CogYamlTree.GoString(CogYamlTree.Lookup(item, "command")?.Value)))
+            {
+                violations.Add(new SchemaViolation(CogYamlDiagnostics.RunItemIncomplete, written.Span,
+                    [item is null ? "A build.run item is empty: write a command" : "A build.run item written as a mapping needs a 'command'"],
+                    $"build.run.{i}", "command is required", false, true));
+            }
+
+            if (CogYamlTree.Resolve(CogYamlTree.Lookup(item, "mounts")?.Value) is not YamlSequence mounts)
+            {
+                continue;
+            }
+
+            for (var j = 0; j < mounts.Items.Length; j++)
+            {
+                if (CogYamlTree.Resolve(mounts.Items[j]) is not YamlMapping mount)
+                {
+                    continue;
+                }
+
+                var at = $"build.run.{i}.mounts.{j}";
+                foreach (var field in new[] { "type", "id", "target" })
+                {
+                    if (string.IsNullOrEmpty(CogYamlTree.GoString(CogYamlTree.Lookup(mount, field)?.Value)))
+                    {
+                        violations.Add(new SchemaViolation(CogYamlDiagnostics.RunItemIncomplete, mounts.Items[j].Span, [$"This mount needs '{field}'"],
+                            at, $"{field} is required", false, true));
+                    }
+                }
+
+                var type = CogYamlTree.Lookup(mount, "type");
+                if (CogYamlTree.GoString(type?.Value) is { Length: > 0 } t && t != "secret")
+                {
+                    violations.Add(new SchemaViolation(CogYamlDiagnostics.RunItemIncomplete, type!.Value!.Span, [$"Mount type '{t}' is not supported; Cog supports only 'secret'"],
+                        at + ".type", at + ".type must be one of the following: \"secret\"", false, true));
+                }
+            }
         }
     }
 

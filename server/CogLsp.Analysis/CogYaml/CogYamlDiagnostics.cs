@@ -63,8 +63,11 @@ public static class CogYamlDiagnostics
     public static readonly DiagnosticDescriptor RunItemIncomplete = new(
         "COG0104", "run-item-incomplete", "build.run entry is incomplete",
         "{0}", E,
-        "A build.run item written as a mapping needs a `command`; each of its `mounts` needs `type: secret`, an `id` and a `target`. Cog's schema check rejects anything else.",
-        "build:\n  run:\n    - mounts:\n        - type: secret", "build:\n  run:\n    - command: pip download x\n      mounts:\n        - type: secret\n          id: token\n          target: /run/secrets/token", "Add the missing field.");
+        "A build.run item written as a mapping needs a non-empty `command`; each of its `mounts` needs `type: secret`, an `id` and a `target`. Cog's schema check rejects anything else (an empty item too), and `cog build` stops.",
+        "build:\n  run:\n    - mounts:\n        - type: secret", "build:\n  run:\n    - command: pip download x\n      mounts:\n        - type: secret\n          id: token\n          target: /run/secrets/token", "Add the missing field.")
+    {
+        StopsCogBuild = true,
+    };
 
     public static readonly DiagnosticDescriptor PythonVersionMissing = new(
         "COG0201", "python-version-required", "build.python_version is missing",

@@ -87,6 +87,11 @@ public sealed class CogYamlDiagnosticsTests
     public void Run_item_mapping_needs_command() =>
         Check("build:\n  python_version: \"3.11\"\n  run:\n    - [|mounts:\n        - type: secret\n          id: a\n          target: /b|]\n", "COG0104");
 
+    /// <summary>Go leaves an empty command or mount field out when it hands the item to Cog's schema check, which then finds it missing.</summary>
+    [Fact]
+    public void Run_item_with_an_empty_command_or_mount_field_is_incomplete() =>
+        Check("build:\n  python_version: \"3.11\"\n  run:\n    - [|command: \"\"\n      mounts:\n        - [|type: secret\n          id: \"\"\n          target: /b|]|]\n", "COG0104", "COG0104");
+
     [Fact]
     public void Python_version_required_in_build() =>
         Check("[|build|]:\n  gpu: false\n", "COG0201");

@@ -26,6 +26,14 @@ public class BuildStopperTests
             "failed to parse cog.yaml: invalid YAML: yaml: construct errors:\n  line 4: cannot construct !!map into string" },
         { "COG0102", "build:\n  python_version: \"3.11\"\ntrain:\n  [|file: train.py|]\n", null,
             "failed to parse cog.yaml: invalid YAML: yaml: construct errors:\n  line 4: cannot construct !!map into string" },
+        { "COG0104", "build:\n  python_version: \"3.11\"\n  run:\n    - [|mounts|]:\n        - type: secret\n          id: a\n          target: /b\n", null,
+            "schema error in \"build.run.0\": command is required\n" },
+        { "COG0104", "build:\n  python_version: \"3.11\"\n  run:\n    - echo a\n    - [|command|]: \"\"\n", null,
+            "schema error in \"build.run.1\": command is required\n" },
+        { "COG0104", "build:\n  python_version: \"3.11\"\n  run:\n    - command: echo a\n      mounts:\n        - [|type|]: secret\n          target: /b\n", null,
+            "schema error in \"build.run.0.mounts.0\": id is required\n" },
+        { "COG0104", "build:\n  python_version: \"3.11\"\n  run:\n    - command: echo a\n      mounts:\n        - type: [|tmpfs|]\n          id: a\n          target: /b\n", null,
+            "schema error in \"build.run.0.mounts.0.type\": build.run.0.mounts.0.type must be one of the following: \"secret\"\n" },
         { "COG0210", "build:\n  python_version: \"3.11\"\nrun: [|Runner|]\n", null,
             "invalid run \"Runner\": must be in the form 'run.py:Runner'" },
         { "COG0211", "build:\n  python_version: \"3.11\"\nrun: \"run.py:Runner\"\n[|predict|]: \"predict.py:Predictor\"\n", null,
@@ -87,7 +95,6 @@ public class BuildStopperTests
     public static readonly IReadOnlyDictionary<string, string> ErrorsNotStoppers = new Dictionary<string, string>
     {
         ["COG0003"] = "Go's decoder refuses alias bombs at a ratio of its own, not at our node count; resolve cannot read such a file either",
-        ["COG0104"] = "Cog's schema check stops the build, but which anyOf message gojsonschema prints depends on its match scores, not modelled yet",
         ["COG0201"] = "build section: the resolver's own validation prints Cog's message",
         ["COG0202"] = "build section: the resolver's own validation prints Cog's message",
         ["COG0203"] = "build section: the resolver's own validation prints Cog's message",
