@@ -6,8 +6,9 @@ namespace CogLsp.Analysis.Cog;
 
 /// <summary>
 /// One condition on which `cog build` stops: the rule that reports it (a descriptor with
-/// <see cref="DiagnosticDescriptor.StopsCogBuild"/>), where (a span in <see cref="Path"/>), the
-/// arguments of the rule's message, and the text Cog prints (quoted by `cog-lsp resolve`).
+/// <see cref="DiagnosticDescriptor.StopsCogBuild"/> when the stopper is <see cref="Shown"/>), where (a
+/// span in <see cref="Path"/>), the arguments of the rule's message, and the text Cog prints (quoted by
+/// `cog-lsp resolve`).
 /// </summary>
 public sealed record CogBuildStopper(
     DiagnosticDescriptor Descriptor,
