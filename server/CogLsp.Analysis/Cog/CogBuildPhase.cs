@@ -11,10 +11,16 @@ public enum CogBuildPhase
     /// <summary>yaml.Unmarshal failed: a syntax error or a value Go cannot decode into its field. Nothing else runs.</summary>
     Parse,
 
+    /// <summary>
+    /// validateSchema: the JSON schema check of the decoded config. Cog prints one schema error, the most
+    /// specific (deepest field) of all, before every validation error.
+    /// </summary>
+    Schema,
+
     /// <summary>validatePredict and validateTrain: joined before the build section's errors.</summary>
     ValidateBeforeBuild,
 
-    /// <summary>validateConcurrency and validateModel: joined after the build section's errors.</summary>
+    /// <summary>validateEnvironment, validateConcurrency, validateModel and validateWeights: joined after the build section's errors.</summary>
     ValidateAfterBuild,
 
     /// <summary>ResolveLocalPackageArtifacts, run by the generator after Load succeeded.</summary>

@@ -13,10 +13,11 @@ namespace CogLsp.Analysis.Cog;
 /// The one place that knows which conditions stop `cog build` (Cog 6110c912: pkg/config parse.go,
 /// validate.go and config.go ResolveLocalPackageArtifacts) beyond the build section's own rules, which
 /// the resolver keeps. The cog.yaml analyzers report these stoppers as diagnostics; the resolver fails
-/// with the first in Cog's order and Cog's own text. Every stopper's descriptor has
-/// <see cref="DiagnosticDescriptor.StopsCogBuild"/> set, and every such descriptor is reported only from here.
+/// with the first in Cog's order and Cog's own text. Every shown stopper's descriptor has
+/// <see cref="DiagnosticDescriptor.StopsCogBuild"/> set, and every such descriptor is reported only from here
+/// (a hidden stopper, <see cref="CogBuildStopper.Shown"/> false, only carries a line Cog prints).
 /// </summary>
-public static class CogBuildStoppers
+public static partial class CogBuildStoppers
 {
     /// <summary>The stoppers in a cog.yaml, in Cog's order (parse, then validation), memoised per text.</summary>
     public static ImmutableArray<CogBuildStopper> InCogYaml(Document cogYaml)
@@ -31,14 +32,22 @@ public static class CogBuildStoppers
 
     /// <summary>
     /// The validation errors of one phase, as the resolver joins them with the build section's, each with
-    /// the cog.yaml field Cog names in it ("invalid concurrency.max …" → "concurrency.max").
+    /// the cog.yaml field Cog names in it ("invalid concurrency.max …" → "concurrency.max", "schema error in
+    /// \"concurrency\": …" → "concurrency"). Stoppers that share a line (all schema stoppers share the one
+    /// schema error Cog prints; later environment items share the first failing item's) give it once.
     /// </summary>
     internal static IEnumerable<(string Text, string Key)> ValidationErrors(CogBuildConfig config, CogBuildPhase phase) =>
-        config.Stoppers.Where(s => s.Phase == phase).Select(s => (s.CogMessage, s.CogMessage["invalid ".Length..].Split(' ', ':')[0]));
+        config.Stoppers.Where(s => s.Phase == phase).Select(s => s.CogMessage).Distinct(StringComparer.Ordinal).Select(m => (m, ErrorField(m)));
+
+    private static string ErrorField(string message) =>
+        message.StartsWith(SchemaPrefix, StringComparison.Ordinal)
+            ? message[SchemaPrefix.Length..].Split('"')[0]
+            : message["invalid ".Length..].Split(' ', ':')[0];
 
     /// <summary>
     /// Cog's error for a local artifact path that does not exist (EvalSymlinks fails with lstat on the
-    /// first missing part of the path), or null when the file is there.
+    /// first missing part of the path) or names a folder (os.Stat finds no regular file), or null when
+    /// the file is there.
     /// </summary>
     public static string? MissingLocalArtifact(WorkspaceSnapshot workspace, string requirementsDirectory, string artifactPath)
     {
@@ -47,6 +56,11 @@ public static class CogBuildStoppers
         if (workspace.FileExists(resolved))
         {
             return null;
+        }
+
+        if (workspace.FileSystem.DirectoryExists(resolved))
+        {
+            return $"local Python package artifact {GoStrings.Quote(artifactPath)} must be a regular file";
         }
 
         var missing = resolved;
@@ -105,9 +119,12 @@ public static class CogBuildStoppers
         AddParseFailures(document, model, stoppers);
         if (CogYamlTree.Resolve(model.Root) is YamlMapping root)
         {
+            AddSchemaErrors(document, root, stoppers);
             AddReferenceErrors(document, root, stoppers);
+            AddEnvironmentErrors(document, root, stoppers);
             AddConcurrencyErrors(document, root, stoppers);
             AddModelErrors(document, root, stoppers);
+            AddWeightsErrors(document, root, stoppers);
         }
 
         return stoppers.ToImmutable();
@@ -128,15 +145,30 @@ public static class CogBuildStoppers
         }
 
         // Kept after a syntax error too (the editor shows them); the resolver reports only the first parse stopper.
-        var typeErrors = CogSchemaAnalyzer.TypeErrors(model);
-        if (typeErrors.IsEmpty)
+        // A mapping with a key written twice is not decoded any further: no type error inside it is reported.
+        var (duplicates, skipped) = DecodedDuplicates(model);
+        var typeErrors = CogSchemaAnalyzer.TypeErrors(model)
+            .Where(e => !skipped.Any(m => m.Span.Start <= e.Span.Start && e.Span.End <= m.Span.End)).ToList();
+        if (typeErrors.Count == 0 && duplicates.IsEmpty)
         {
             return;
         }
 
-        // Go's decoder collects every construct error of the document, in document order, into one message.
-        var message = Prefix + "yaml: construct errors:" + string.Concat(typeErrors.Select(e =>
-            string.Create(CultureInfo.InvariantCulture, $"\n  line {document.Text.GetLinePosition(e.Value.Span.Start).Line + 1}: cannot construct {GoTag(e.Value)} into {e.GoType}")));
+        // Go's decoder collects every construct error of the document, in the order it visits the nodes, into
+        // one message; a mapping's duplicate keys are checked on entering it, pair by pair.
+        int Line(int offset) => document.Text.GetLinePosition(offset).Line + 1;
+        var errors = typeErrors.Select(e => (At: e.Span.Start, Order: 0, Text: string.Create(CultureInfo.InvariantCulture,
+                $"line {Line(e.Value.Span.Start)}: cannot construct {GoTag(e.Value)} into {e.GoType}")))
+            .Concat(duplicates.Select(d => (At: d.Mapping.Span.Start, Order: d.First.Key.Span.Start, Text: string.Create(CultureInfo.InvariantCulture,
+                $"line {Line(d.Duplicate.Key.Span.Start)}: mapping key {GoStrings.Quote(d.Duplicate.KeyText ?? "")} already defined at line {Line(d.First.Key.Span.Start)}"))))
+            .OrderBy(e => e.At).ThenBy(e => e.Order).ToList();
+        var message = Prefix + "yaml: construct errors:" + string.Concat(errors.Select(e => "\n  " + e.Text));
+        foreach (var duplicate in duplicates)
+        {
+            stoppers.Add(new CogBuildStopper(CogYamlDiagnostics.DuplicateKey, document.Path, duplicate.Duplicate.Key.Span,
+                [duplicate.Duplicate.KeyText, Line(duplicate.First.Key.Span.Start)], message, CogBuildPhase.Parse));
+        }
+
         foreach (var error in typeErrors)
         {
             stoppers.Add(new CogBuildStopper(CogYamlDiagnostics.WrongType, document.Path, error.Span, [error.Path, error.Expected], message, CogBuildPhase.Parse));

@@ -149,14 +149,15 @@ internal sealed partial class CogResolverRun
             return false;
         }
 
-        var errors = new List<(string Text, string Key)>(CogBuildStoppers.ValidationErrors(_config, CogBuildPhase.ValidateBeforeBuild));
+        var errors = new List<(string Text, string Key)>(CogBuildStoppers.ValidationErrors(_config, CogBuildPhase.Schema));
+        errors.AddRange(CogBuildStoppers.ValidationErrors(_config, CogBuildPhase.ValidateBeforeBuild));
         var incompatible = false;
         var python = _config.PythonVersion;
-        if (string.IsNullOrEmpty(python))
+        if (string.IsNullOrEmpty(python) && _config.HasBuildSection)
         {
             errors.Add(("invalid build.python_version: python_version is required. Add it to the build section of your cog.yaml, e.g. `python_version: \"3.13\"`", "build.python_version"));
         }
-        else if (PythonVersionError(python) is { } pythonError)
+        else if (!string.IsNullOrEmpty(python) && PythonVersionError(python) is { } pythonError)
         {
             errors.Add((pythonError, "build.python_version"));
         }

@@ -38,14 +38,21 @@ public sealed class CogYamlResolutionAnalyzer(ICogConfigProvider configs) : IDia
         if (errorEntry is null)
         {
             // Validation errors other than a pair of incompatible versions are the cog.yaml validation rules' (COG02xx).
-            var reported = resolution.ErrorKind is CogErrorKind.Resolution
-                || (resolution.ErrorKind is CogErrorKind.IncompatibleVersions && resolution.ErrorKey is "build.cudnn" or "build.cuda");
+            // A cuDNN without an image for the CUDA, and a CUDA without any image, are COG0206 and COG0207 on the same value.
+            var reported = (resolution.ErrorKind is CogErrorKind.Resolution
+                || (resolution.ErrorKind is CogErrorKind.IncompatibleVersions && resolution.ErrorKey is "build.cudnn" or "build.cuda"))
+                && !IsCudaValidationError(config, resolution);
             if (resolution.Error is not null && reported && SpanOf(resolution.ErrorKey) is { } errorSpan)
             {
                 context.Report(CogDiagnostics.CogError, errorSpan, resolution.Error);
             }
         }
 
+        // Cog's warning about a python_packages entry is one diagnostic: on the key it concerns (where its
+        // suggested fix goes), pointing at the entry; the entry's own finding is left out.
+        var entryWarnings = resolution.FromPythonPackages && !config.PythonPackageSpans.IsDefaultOrEmpty
+            ? resolution.Warnings.Where(w => w.LineIndex >= 0 && w.LineIndex < config.PythonPackageSpans.Length && SpanOf(w.Key) is not null).ToList()
+            : [];
         var warnings = resolution.Warnings;
         for (var i = 0; i < warnings.Length; i++)
         {
@@ -60,6 +67,11 @@ public sealed class CogYamlResolutionAnalyzer(ICogConfigProvider configs) : IDia
             var suggestion = i + 1 < warnings.Length && warnings[i + 1].Key == warning.Key ? warnings[i + 1].SuggestedCuda : null;
             var text = suggestion is null ? warning.Text : warning.Text + " " + warnings[++i].Text;
             var diagnostic = Diagnostic.Create(CogDiagnostics.CogWarning, context.Document.Path, warningSpan, "Cog: " + text);
+            if (entryWarnings.Contains(warning) && config.PythonPackageSpans[warning.LineIndex] is { } entrySpan && entrySpan.End <= length)
+            {
+                diagnostic = diagnostic with { Related = [new RelatedLocation(context.Document.Path, entrySpan, "the python_packages entry Cog warns about")] };
+            }
+
             context.Report(suggestion is null ? diagnostic : diagnostic.WithData(new SuggestedCudaData(suggestion)));
         }
 
@@ -74,6 +86,11 @@ public sealed class CogYamlResolutionAnalyzer(ICogConfigProvider configs) : IDia
             var items = CogYaml.PythonPackageItems.Get(context.Document);
             foreach (var finding in resolution.Findings.Where(f => f.InPythonPackages && f.Line < config.PythonPackageSpans.Length))
             {
+                if (finding.Kind == CogFindingKind.CogWarning && entryWarnings.Any(w => w.LineIndex == finding.Line && finding.Message.Contains(w.Text, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
                 var entry = config.PythonPackageSpans[finding.Line];
                 var span = entry.End <= length ? entry : new TextSpan(0, 0);
                 if (finding.Line < items.Length && items[finding.Line].Node.Span == entry)
@@ -97,4 +114,11 @@ public sealed class CogYamlResolutionAnalyzer(ICogConfigProvider configs) : IDia
             }
         }
     }
+
+    /// <summary>Cog's error is one that cog.yaml validation already reports on the same value (COG0206, COG0207).</summary>
+    private static bool IsCudaValidationError(CogBuildConfig config, CogResolution resolution) =>
+        config.Gpu && config.Cuda is { } cuda && resolution.Error is { } error
+        && ((resolution.ErrorKind is CogErrorKind.IncompatibleVersions && resolution.ErrorKey == "build.cudnn"
+                && error.StartsWith($"CUDA {cuda} is incompatible with CuDNN ", StringComparison.Ordinal))
+            || (resolution.ErrorKey == "build.cuda" && error == $"CUDA {cuda} is not supported by Cog" && CogYaml.CudaBaseImages.CompatibleCudnns(cuda).IsEmpty));
 }

@@ -63,19 +63,13 @@ public sealed class CogSchemaAnalyzer : IDiagnosticAnalyzer
                 context.Report(CogYamlDiagnostics.IgnoredKey, entry.Key.Span, info.Path);
             }
 
-            if (info.Type == CogYamlValueType.RunList && CogYamlTree.Resolve(entry.Value) is YamlSequence runs)
-            {
-                foreach (var item in runs.Items)
-                {
-                    CheckRunItem(context, CogYamlTree.Resolve(item) as YamlMapping, item);
-                }
-            }
         }
 
-        // Values of the wrong type stop Cog's decoder: they are reported from the build stoppers.
+        // Values of the wrong type stop Cog's decoder, incomplete build.run items its schema check: they are
+        // reported from the build stoppers.
         foreach (var stopper in Cog.CogBuildStoppers.InCogYaml(context.Document))
         {
-            if (ReferenceEquals(stopper.Descriptor, CogYamlDiagnostics.WrongType))
+            if (stopper.Shown && (ReferenceEquals(stopper.Descriptor, CogYamlDiagnostics.WrongType) || ReferenceEquals(stopper.Descriptor, CogYamlDiagnostics.RunItemIncomplete)))
             {
                 context.Report(stopper.ToDiagnostic());
             }
@@ -195,46 +189,6 @@ public sealed class CogSchemaAnalyzer : IDiagnosticAnalyzer
             if (resolved is YamlSequence || (resolved is YamlMapping && !allowMappings))
             {
                 errors.Add(new TypeError(item.Span, info.Path + " item", "a string", resolved, allowMappings ? "config.runItemFile" : "string"));
-            }
-        }
-    }
-
-    private static void CheckRunItem(AnalysisContext context, YamlMapping? item, YamlNode written)
-    {
-        if (item is null)
-        {
-            return;
-        }
-
-        if (CogYamlTree.IsNull(CogYamlTree.Lookup(item, "command")?.Value))
-        {
-            context.Report(CogYamlDiagnostics.RunItemIncomplete, written.Span, "A build.run item written as a mapping needs a 'command'");
-        }
-
-        if (CogYamlTree.Resolve(CogYamlTree.Lookup(item, "mounts")?.Value) is not YamlSequence mounts)
-        {
-            return;
-        }
-
-        foreach (var mountNode in mounts.Items)
-        {
-            if (CogYamlTree.Resolve(mountNode) is not YamlMapping mount)
-            {
-                continue;
-            }
-
-            foreach (var field in new[] { "type", "id", "target" })
-            {
-                if (CogYamlTree.GoString(CogYamlTree.Lookup(mount, field)?.Value) is null)
-                {
-                    context.Report(CogYamlDiagnostics.RunItemIncomplete, mountNode.Span, $"This mount needs '{field}'");
-                }
-            }
-
-            var type = CogYamlTree.Lookup(mount, "type");
-            if (CogYamlTree.GoString(type?.Value) is { } t && t != "secret")
-            {
-                context.Report(CogYamlDiagnostics.RunItemIncomplete, type!.Value!.Span, $"Mount type '{t}' is not supported; Cog supports only 'secret'");
             }
         }
     }

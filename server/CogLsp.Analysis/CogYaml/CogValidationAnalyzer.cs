@@ -48,9 +48,6 @@ public sealed partial class CogValidationAnalyzer : IDiagnosticAnalyzer
         var complete = !model.HasSyntaxErrors;
         ReportStoppers(context);
         CheckBuild(context, root, complete);
-        CheckEnvironment(context, root);
-        CheckConcurrency(context, root, complete);
-        CheckModelAndWeights(context, root);
     }
 
     /// <summary>The rules of this family that stop `cog build` are decided by <see cref="CogBuildStoppers"/>; they are reported from there.</summary>
@@ -58,7 +55,7 @@ public sealed partial class CogValidationAnalyzer : IDiagnosticAnalyzer
     {
         foreach (var stopper in CogBuildStoppers.InCogYaml(context.Document))
         {
-            if (SupportedDiagnostics.Any(d => ReferenceEquals(d, stopper.Descriptor)))
+            if (stopper.Shown && SupportedDiagnostics.Any(d => ReferenceEquals(d, stopper.Descriptor)))
             {
                 context.Report(stopper.ToDiagnostic());
             }
@@ -187,168 +184,4 @@ public sealed partial class CogValidationAnalyzer : IDiagnosticAnalyzer
         tooOld = major < 3 || (major == 3 && minor < 10);
         return null;
     }
-
-    private static void CheckEnvironment(AnalysisContext context, YamlMapping root)
-    {
-        var items = CogYamlTree.GoStringList(CogYamlTree.Lookup(root, "environment")?.Value);
-        if (items is null)
-        {
-            return;
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (value, node) in items)
-        {
-            var equals = value.IndexOf('=', StringComparison.Ordinal);
-            var name = equals > 0 ? value[..equals] : "";
-            if (equals <= 0 || !EnvironmentName().IsMatch(name))
-            {
-                context.Report(CogYamlDiagnostics.EnvironmentFormat, node.Span, value);
-                continue;
-            }
-
-            var reserved = ReservedEnvironmentNames.FirstOrDefault(p => p == name || (p.EndsWith('*') && name.StartsWith(p[..^1], StringComparison.Ordinal)));
-            if (reserved is not null)
-            {
-                context.Report(CogYamlDiagnostics.EnvironmentReserved, NameSpan(node, name), name, reserved == name ? "Cog sets it itself" : $"names matching {reserved} are Cog's");
-            }
-            else if (!seen.Add(name))
-            {
-                context.Report(CogYamlDiagnostics.EnvironmentDuplicate, NameSpan(node, name), name);
-            }
-        }
-    }
-
-    /// <summary>The span of the variable name inside a list item when it is written verbatim, else the whole item.</summary>
-    private static TextSpan NameSpan(YamlNode node, string name) =>
-        node is YamlScalar scalar && scalar.Style is YamlScalarStyle.Plain or YamlScalarStyle.SingleQuoted or YamlScalarStyle.DoubleQuoted
-            ? new TextSpan(scalar.ContentSpan.Start, Math.Min(name.Length, scalar.ContentSpan.Length))
-            : node.Span;
-
-    private static void CheckConcurrency(AnalysisContext context, YamlMapping root, bool complete)
-    {
-        var concurrencyEntry = CogYamlTree.Lookup(root, "concurrency");
-        if (CogYamlTree.Resolve(concurrencyEntry?.Value) is not YamlMapping concurrency)
-        {
-            return;
-        }
-
-        // max below 1, and above 1 on Python before 3.11, are build stoppers (ReportStoppers).
-        if (complete && CogYamlTree.IsNull(CogYamlTree.Lookup(concurrency, "max")?.Value))
-        {
-            context.Report(CogYamlDiagnostics.ConcurrencyMaxMissing, concurrencyEntry!.Key.Span);
-        }
-    }
-
-    private static void CheckModelAndWeights(AnalysisContext context, YamlMapping root)
-    {
-        var modelEntry = CogYamlTree.Lookup(root, "model");
-        var imageEntry = CogYamlTree.Lookup(root, "image");
-        var modelSet = !string.IsNullOrEmpty(CogYamlTree.GoString(modelEntry?.Value));
-        var imageSet = !string.IsNullOrEmpty(CogYamlTree.GoString(imageEntry?.Value));
-
-        var weightsEntry = CogYamlTree.Lookup(root, "weights");
-        if (CogYamlTree.Resolve(weightsEntry?.Value) is not YamlSequence { Items.Length: > 0 } weights)
-        {
-            return;
-        }
-
-        if (!modelSet)
-        {
-            context.Report(CogYamlDiagnostics.WeightsNeedModel, imageSet ? imageEntry!.Key.Span : weightsEntry!.Key.Span,
-                imageSet ? "weights require 'model', not 'image': rename 'image' to 'model'" : "weights require 'model' in cog.yaml: add model: <registry>/<owner>/<name>");
-        }
-
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var targets = new List<string>();
-        foreach (var itemNode in weights.Items)
-        {
-            if (CogYamlTree.Resolve(itemNode) is not YamlMapping item)
-            {
-                continue;
-            }
-
-            var nameEntry = CogYamlTree.Lookup(item, "name");
-            var name = CogYamlTree.GoString(nameEntry?.Value) ?? "";
-            if (name.Length == 0)
-            {
-                context.Report(CogYamlDiagnostics.WeightsEntryInvalid, nameEntry?.Key.Span ?? itemNode.Span, "This weights entry needs a name");
-            }
-            else if (!WeightName().IsMatch(name))
-            {
-                context.Report(CogYamlDiagnostics.WeightsEntryInvalid, nameEntry!.Value!.Span, $"Weight name '{name}' must contain only lowercase letters and digits separated by '-', '.' or '_' (e.g. \"my-model-weights\")");
-            }
-            else if (!names.Add(name))
-            {
-                context.Report(CogYamlDiagnostics.WeightsEntryInvalid, nameEntry!.Value!.Span, $"Duplicate weight name '{name}'");
-            }
-
-            var sourceNode = CogYamlTree.Resolve(CogYamlTree.Lookup(item, "source")?.Value);
-            if (sourceNode is null or YamlScalar { IsNull: true } or YamlSequence { Items.Length: 0 })
-            {
-                context.Report(CogYamlDiagnostics.WeightsEntryInvalid, CogYamlTree.Lookup(item, "source")?.Key.Span ?? nameEntry?.Key.Span ?? itemNode.Span, "This weights entry needs a source");
-            }
-            else
-            {
-                var sources = sourceNode is YamlSequence list ? list.Items.Select(CogYamlTree.Resolve).OfType<YamlMapping>() : sourceNode is YamlMapping m ? [m] : [];
-                foreach (var source in sources)
-                {
-                    foreach (var field in new[] { "include", "exclude" })
-                    {
-                        foreach (var (pattern, node) in CogYamlTree.GoStringList(CogYamlTree.Lookup(source, field)?.Value) ?? [])
-                        {
-                            var p = pattern.Trim();
-                            var problem = p.Length == 0 ? "Pattern must not be empty"
-                                : p.StartsWith('!') ? "Negation patterns (starting with '!') are not supported"
-                                : p.Contains('\\', StringComparison.Ordinal) ? "Patterns must use forward slashes, not backslashes" : null;
-                            if (problem is not null)
-                            {
-                                context.Report(CogYamlDiagnostics.WeightsEntryInvalid, node.Span, problem);
-                            }
-                        }
-                    }
-                }
-            }
-
-            var targetEntry = CogYamlTree.Lookup(item, "target");
-            var target = CogYamlTree.GoString(targetEntry?.Value) ?? "";
-            if (target.Length == 0)
-            {
-                context.Report(CogYamlDiagnostics.WeightsEntryInvalid, targetEntry?.Key.Span ?? nameEntry?.Key.Span ?? itemNode.Span, "This weights entry needs a target (an absolute path in the container)");
-                continue;
-            }
-
-            var span = targetEntry!.Value!.Span;
-            if (!target.StartsWith('/'))
-            {
-                context.Report(CogYamlDiagnostics.WeightsEntryInvalid, span, $"Weight target '{target}' must be an absolute path");
-            }
-
-            var cleaned = PathUtil.Normalize(target);
-            if (cleaned == "/")
-            {
-                context.Report(CogYamlDiagnostics.WeightsEntryInvalid, span, "Weight target must not be the container root \"/\"");
-            }
-
-            if (targets.Contains(cleaned))
-            {
-                context.Report(CogYamlDiagnostics.WeightsEntryInvalid, span, $"Duplicate weight target '{target}'");
-                continue;
-            }
-
-            var overlap = targets.FirstOrDefault(t => cleaned.StartsWith(t + "/", StringComparison.Ordinal) || t.StartsWith(cleaned + "/", StringComparison.Ordinal));
-            if (overlap is not null)
-            {
-                context.Report(CogYamlDiagnostics.WeightsEntryInvalid, span, $"Weight target '{target}' overlaps '{overlap}'; weight targets must be disjoint");
-            }
-
-            targets.Add(cleaned);
-        }
-    }
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
-    private static partial Regex EnvironmentName();
-
-    [GeneratedRegex("^[a-z0-9]+(?:[._-][a-z0-9]+)*$")]
-    private static partial Regex WeightName();
 }

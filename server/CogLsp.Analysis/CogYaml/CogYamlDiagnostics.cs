@@ -15,8 +15,11 @@ public static class CogYamlDiagnostics
     public static readonly DiagnosticDescriptor DuplicateKey = new(
         "COG0002", "duplicate-key", "Key written twice in one mapping",
         "'{0}' is already set on line {1}; remove one of them", E,
-        "Cog reads cog.yaml with Go's YAML decoder, which refuses a mapping that names the same key twice, so `cog build` stops. Other YAML tools silently keep the last value, which hides the mistake.",
-        "build:\n  gpu: true\n  gpu: false", "build:\n  gpu: true", "Delete the copy you do not want.");
+        "Cog reads cog.yaml with Go's YAML decoder, which refuses a mapping that names the same key twice, so `cog build` stops. Other YAML tools silently keep the last value, which hides the mistake. The decoder never looks inside a key Cog does not read, so a key written twice there does not stop the build and is not reported (the unknown key is, by COG0101).",
+        "build:\n  gpu: true\n  gpu: false", "build:\n  gpu: true", "Delete the copy you do not want.")
+    {
+        StopsCogBuild = true,
+    };
 
     public static readonly DiagnosticDescriptor ExcessiveAliasing = new(
         "COG0003", "excessive-aliasing", "Aliases expand to an enormous document",
@@ -60,8 +63,11 @@ public static class CogYamlDiagnostics
     public static readonly DiagnosticDescriptor RunItemIncomplete = new(
         "COG0104", "run-item-incomplete", "build.run entry is incomplete",
         "{0}", E,
-        "A build.run item written as a mapping needs a `command`; each of its `mounts` needs `type: secret`, an `id` and a `target`. Cog's schema check rejects anything else.",
-        "build:\n  run:\n    - mounts:\n        - type: secret", "build:\n  run:\n    - command: pip download x\n      mounts:\n        - type: secret\n          id: token\n          target: /run/secrets/token", "Add the missing field.");
+        "A build.run item written as a mapping needs a non-empty `command`; each of its `mounts` needs `type: secret`, an `id` and a `target`. Cog's schema check rejects anything else (an empty item too), and `cog build` stops.",
+        "build:\n  run:\n    - mounts:\n        - type: secret", "build:\n  run:\n    - command: pip download x\n      mounts:\n        - type: secret\n          id: token\n          target: /run/secrets/token", "Add the missing field.")
+    {
+        StopsCogBuild = true,
+    };
 
     public static readonly DiagnosticDescriptor PythonVersionMissing = new(
         "COG0201", "python-version-required", "build.python_version is missing",
@@ -133,19 +139,28 @@ public static class CogYamlDiagnostics
         "COG0220", "environment-format", "Environment entry is not NAME=value",
         "Environment entry '{0}' is not in the NAME=value format (NAME: letters, digits, underscores, not starting with a digit)", E,
         "Each environment item is one variable written `NAME=value`; Cog refuses items without `=`, with an empty name or with characters a shell variable name cannot have.",
-        "environment:\n  - DEBUG", "environment:\n  - DEBUG=1", "Write NAME=value.");
+        "environment:\n  - DEBUG", "environment:\n  - DEBUG=1", "Write NAME=value.")
+    {
+        StopsCogBuild = true,
+    };
 
     public static readonly DiagnosticDescriptor EnvironmentReserved = new(
         "COG0221", "environment-reserved", "Environment variable reserved by Cog",
         "Environment variable '{0}' is not allowed: Cog reserves it ({1})", E,
         "Cog sets some variables itself (PATH, PYTHONPATH, LD_LIBRARY_PATH, CUDA_*, NVIDIA_*, R8_*, REPLICATE_*, …) and refuses to let cog.yaml override them.",
-        "environment:\n  - PATH=/opt/bin", "environment:\n  - MY_TOOL_HOME=/opt", "Use another name.");
+        "environment:\n  - PATH=/opt/bin", "environment:\n  - MY_TOOL_HOME=/opt", "Use another name.")
+    {
+        StopsCogBuild = true,
+    };
 
     public static readonly DiagnosticDescriptor EnvironmentDuplicate = new(
         "COG0222", "environment-duplicate", "Environment variable set twice",
         "Environment variable '{0}' is already defined", E,
         "Cog refuses an environment list that sets the same variable twice.",
-        "environment:\n  - A=1\n  - A=2", "environment:\n  - A=2", "Keep one of them.");
+        "environment:\n  - A=1\n  - A=2", "environment:\n  - A=2", "Keep one of them.")
+    {
+        StopsCogBuild = true,
+    };
 
     public static readonly DiagnosticDescriptor PackagesAndRequirements = new(
         "COG0230", "python-packages-and-requirements", "python_packages and python_requirements both set",
@@ -174,7 +189,10 @@ public static class CogYamlDiagnostics
         "COG0242", "concurrency-max-missing", "concurrency without max",
         "concurrency needs a 'max' value", E,
         "Cog's schema requires `max` whenever a concurrency section is present.",
-        "concurrency: {}", "concurrency:\n  max: 2", "Add max, or delete the section.");
+        "concurrency: {}", "concurrency:\n  max: 2", "Add max, or delete the section.")
+    {
+        StopsCogBuild = true,
+    };
 
     public static readonly DiagnosticDescriptor ModelAndImage = new(
         "COG0250", "model-and-image", "model and image both set",
@@ -197,13 +215,19 @@ public static class CogYamlDiagnostics
         "COG0251", "weights-need-model", "weights without model",
         "{0}", E,
         "Weights are pushed with the model's repository, so Cog requires `model` when `weights` is set (and refuses the older `image` for it).",
-        "image: r8.im/a/b\nweights:\n  - name: base\n    target: /weights\n    source: {uri: hf://org/repo}", "model: r8.im/a/b\nweights:\n  - name: base\n    target: /weights\n    source: {uri: hf://org/repo}", "Set `model` (rename `image` to `model`).");
+        "image: r8.im/a/b\nweights:\n  - name: base\n    target: /weights\n    source: {uri: hf://org/repo}", "model: r8.im/a/b\nweights:\n  - name: base\n    target: /weights\n    source: {uri: hf://org/repo}", "Set `model` (rename `image` to `model`).")
+    {
+        StopsCogBuild = true,
+    };
 
     public static readonly DiagnosticDescriptor WeightsEntryInvalid = new(
         "COG0252", "weights-entry-invalid", "Invalid weights entry",
         "{0}", E,
         "Each weights entry needs a unique name made of lowercase letters and digits (separated by `.`, `_` or `-`), a source, and an absolute target that is not `/` and does not overlap another target; include/exclude patterns must not be empty, start with `!` or contain backslashes.",
-        "weights:\n  - name: My Weights\n    target: weights", "weights:\n  - name: my-weights\n    target: /src/weights\n    source:\n      uri: hf://org/repo", "Correct the entry as the message says.");
+        "weights:\n  - name: My Weights\n    target: weights", "weights:\n  - name: my-weights\n    target: /src/weights\n    source:\n      uri: hf://org/repo", "Correct the entry as the message says.")
+    {
+        StopsCogBuild = true,
+    };
 
     public static readonly DiagnosticDescriptor PythonPackagesDeprecated = new(
         "COG0301", "python-packages-deprecated", "build.python_packages is deprecated",

@@ -48,10 +48,13 @@ public sealed class YamlSyntaxAnalyzer : IDiagnosticAnalyzer
             }
         }
 
-        foreach (var duplicate in model.DuplicateKeys)
+        // A key written twice stops Cog only in a mapping Go's decoder visits: the build stoppers decide.
+        foreach (var stopper in Cog.CogBuildStoppers.InCogYaml(context.Document))
         {
-            var firstLine = text.GetLineIndex(duplicate.First.Key.Span.Start) + 1;
-            context.Report(CogYamlDiagnostics.DuplicateKey, duplicate.Duplicate.Key.Span, duplicate.Duplicate.KeyText, firstLine);
+            if (stopper.Shown && ReferenceEquals(stopper.Descriptor, CogYamlDiagnostics.DuplicateKey))
+            {
+                context.Report(stopper.ToDiagnostic());
+            }
         }
 
         if (model.ExpandedNodeCount > MaxExpandedNodes)

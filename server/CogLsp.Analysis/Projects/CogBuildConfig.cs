@@ -17,6 +17,13 @@ public sealed record CogBuildConfig
 
     public string? PythonVersion { get; init; }
 
+    /// <summary>
+    /// False when cog.yaml has no build section (or an empty one written as null). Cog checks build
+    /// settings only when the section is there (validate.go validateBuild): without it, even a missing
+    /// python_version passes validation.
+    /// </summary>
+    public bool HasBuildSection { get; init; } = true;
+
     public bool Gpu { get; init; }
 
     public string? Cuda { get; init; }

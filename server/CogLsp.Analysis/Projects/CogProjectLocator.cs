@@ -61,11 +61,14 @@ public static class CogProjectLocator
     private static CogBuildConfig? Compute(Document cogYaml)
     {
         var model = CogYamlTree.Model(cogYaml);
-        if (CogYamlTree.Resolve(model.Root) is not YamlMapping root)
+        // An empty file (or one of comments only) is Cog's empty config, not a failure (parse.go parseBytes).
+        var resolved = CogYamlTree.Resolve(model.Root);
+        if (resolved is not YamlMapping && !(resolved is null or YamlScalar { IsNull: true } && !model.HasSyntaxErrors))
         {
             return null;
         }
 
+        var root = resolved as YamlMapping;
         var spans = ImmutableDictionary.CreateBuilder<string, Syntax.Text.TextSpan>(StringComparer.Ordinal);
         var build = CogYamlTree.Lookup(root, "build")?.Value;
 
@@ -90,6 +93,7 @@ public static class CogProjectLocator
         return new CogBuildConfig
         {
             CogYamlPath = cogYaml.Path,
+            HasBuildSection = !CogYamlTree.IsNull(build),
             PythonVersion = string.IsNullOrEmpty(python) ? null : python,
             Gpu = gpu,
             Cuda = string.IsNullOrEmpty(cuda) ? null : cuda,

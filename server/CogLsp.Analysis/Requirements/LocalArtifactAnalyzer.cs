@@ -113,7 +113,9 @@ public sealed class LocalArtifactAnalyzer(ICogConfigProvider configs) : IDiagnos
             }
             else if (Cog.CogBuildStoppers.MissingLocalArtifact(context.Workspace, context.Document.Directory, path) is not null)
             {
-                context.Report(D.LocalArtifactMissing, locationSpan, path, resolved);
+                context.Report(D.LocalArtifactMissing, locationSpan, path, context.Workspace.FileSystem.DirectoryExists(resolved)
+                    ? $"is a folder ({resolved}); Cog needs the archive file itself"
+                    : $"does not exist (looked for {resolved})");
             }
         }
     }

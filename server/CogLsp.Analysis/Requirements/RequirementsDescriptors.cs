@@ -132,8 +132,8 @@ public static class RequirementsDescriptors
         "./mypackage", "./dist/mypackage-1.0-py3-none-any.whl", "Build a wheel (`pip wheel`) or an sdist and list that file.");
 
     public static readonly DiagnosticDescriptor LocalArtifactMissing = new(
-        "REQ0407", "local-artifact-missing", "Local artifact not found", "'{0}' does not exist (looked for {1})", DiagnosticSeverity.Error,
-        "Cog resolves a local artifact relative to the requirements file and fails the build when it is not there.",
+        "REQ0407", "local-artifact-missing", "Local artifact not found", "'{0}' {1}", DiagnosticSeverity.Error,
+        "Cog resolves a local artifact relative to the requirements file and fails the build when it is not there, or when the path names a folder instead of a file.",
         "./dist/pkg-1.0-py3-none-any.whl  # not built yet", "./dist/pkg-1.0-py3-none-any.whl", "Build the artifact or correct the path.")
     {
         StopsCogBuild = true,

@@ -31,9 +31,25 @@ public sealed class CogYamlDiagnosticsTests
     [Fact]
     public void Duplicate_key_is_an_error_on_the_second_key()
     {
-        var d = CheckDiagnostics("build:\n  python_version: \"3.11\"\n  gpu: {|COG0500:true|}\n  [|gpu|]: false\n", ["COG0002"]);
+        // Cog's decoder stops at the duplicate, so no CUDA is chosen (no COG0500 on gpu).
+        var d = CheckDiagnostics("build:\n  python_version: \"3.11\"\n  gpu: true\n  [|gpu|]: false\n", ["COG0002"]);
         Assert.Contains("line 3", d[0].Message, StringComparison.Ordinal);
     }
+
+    /// <summary>Go's decoder never visits the value of a key Cog has no field for, so a duplicate there does not stop the build.</summary>
+    [Theory]
+    [InlineData("build:\n  python_version: \"3.11\"\n{|COG0101:foo|}:\n  a: 1\n  a: 2\n")]
+    [InlineData("build:\n  python_version: \"3.11\"\n  {|COG0101:extra|}:\n    a: 1\n    a: 2\n")]
+    public void Duplicate_key_where_Cog_does_not_read_is_not_an_error(string text) => Check(text, "COG0002");
+
+    /// <summary>Go's decoder skips a mapping with a duplicate key: a wrong type inside it is not what stops the build.</summary>
+    [Fact]
+    public void Duplicate_key_hides_the_types_inside_its_mapping() =>
+        Check("build:\n  python_version: \"3.11\"\n  gpu: \"x\"\n  [|gpu|]: true\n", "COG0002");
+
+    [Fact]
+    public void Duplicate_key_inside_a_run_item_is_an_error() =>
+        Check("build:\n  python_version: \"3.11\"\n  run:\n    - command: echo a\n      [|command|]: echo b\n", "COG0002");
 
     [Fact]
     public void Unknown_key_suggests_the_close_one()
@@ -71,6 +87,11 @@ public sealed class CogYamlDiagnosticsTests
     public void Run_item_mapping_needs_command() =>
         Check("build:\n  python_version: \"3.11\"\n  run:\n    - [|mounts:\n        - type: secret\n          id: a\n          target: /b|]\n", "COG0104");
 
+    /// <summary>Go leaves an empty command or mount field out when it hands the item to Cog's schema check, which then finds it missing.</summary>
+    [Fact]
+    public void Run_item_with_an_empty_command_or_mount_field_is_incomplete() =>
+        Check("build:\n  python_version: \"3.11\"\n  run:\n    - [|command: \"\"\n      mounts:\n        - [|type: secret\n          id: \"\"\n          target: /b|]|]\n", "COG0104", "COG0104");
+
     [Fact]
     public void Python_version_required_in_build() =>
         Check("[|build|]:\n  gpu: false\n", "COG0201");
@@ -99,16 +120,40 @@ public sealed class CogYamlDiagnosticsTests
     [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: [|\"12\"|]\n", "COG0204")]
     [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: [|\"x.1\"|]\n", "COG0204")]
     [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: [|\"10.2\"|]\n", "COG0205")]
-    [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: \"12.4\"\n  cudnn: {|COG0502:[|\"8\"|]|}\n", "COG0206")]
-    [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: \"12.4\"\n  cudnn: {|COG0502:[|\"9.1\"|]|}\n", "COG0206")]
-    [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: {|COG0502:[|\"11.9\"|]|}\n", "COG0207")]
+    [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: \"12.4\"\n  cudnn: [|\"8\"|]\n", "COG0206")]
+    [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: \"12.4\"\n  cudnn: [|\"9.1\"|]\n", "COG0206")]
+    [InlineData("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: [|\"11.9\"|]\n", "COG0207")]
     [InlineData("build:\n  python_version: \"3.11\"\n  [|cuda|]: \"12.4\"\n", "COG0208")]
     public void Cuda_rules(string marked, string id) => Check(marked, id);
+
+    /// <summary>
+    /// One condition, one diagnostic: Cog's own error for a cuDNN or CUDA without a base image is what
+    /// COG0206/COG0207 report on the same value, so COG0502 does not repeat it (nor Cog's list, which
+    /// names cuDNN 9 once per 12.4 image: "9, 9").
+    /// </summary>
+    [Fact]
+    public void Cuda_without_an_image_is_reported_once_without_repeated_versions()
+    {
+        var d = CheckDiagnostics("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: \"12.4\"\n  cudnn: [|\"8\"|]\n", ["COG0206"]);
+        Assert.EndsWith("compatible cuDNN versions: 9", d[0].Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Cog's warning about a python_packages entry shows once, on the key its fix changes, pointing at the entry.</summary>
+    [Fact]
+    public void Cog_warning_about_a_python_packages_entry_is_one_diagnostic()
+    {
+        var d = CheckDiagnostics(
+            "build:\n  python_version: \"3.11\"\n  gpu: {|COG0500:true|}\n  cuda: [|\"12.4\"|]\n  {|COG0301:python_packages|}:\n    - {|COG0600:{|COG0605:torch==1.13.1|}|}\n",
+            ["COG0501"]);
+        Assert.Contains("PyTorch 1.13.1", d[0].Message, StringComparison.Ordinal);
+        var related = Assert.Single(d[0].Related);
+        Assert.Equal((84, 13), (related.Span.Start, related.Span.Length));
+    }
 
     [Fact]
     public void Cuda_cudnn_message_lists_compatible_versions()
     {
-        var d = CheckDiagnostics("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: \"11.8\"\n  cudnn: {|COG0502:[|\"9\"|]|}\n", ["COG0206"]);
+        var d = CheckDiagnostics("build:\n  python_version: \"3.11\"\n  gpu: true\n  cuda: \"11.8\"\n  cudnn: [|\"9\"|]\n", ["COG0206"]);
         Assert.Contains("compatible cuDNN versions: 8", d[0].Message, StringComparison.Ordinal);
     }
 
