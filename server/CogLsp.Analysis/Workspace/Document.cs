@@ -115,8 +115,13 @@ public sealed class Document
         private readonly ConcurrentDictionary<object, SharedComputation<object>> _values = new();
         private Memo? _predecessor = predecessor;
 
-        /// <summary>How many predecessors this memo had when it was made (bounds the chain).</summary>
-        public int Depth { get; } = predecessor is null ? 0 : predecessor.Depth + 1;
+        private int _depth = predecessor is null ? 0 : predecessor.Depth + 1;
+
+        /// <summary>
+        /// How many predecessors this memo still holds (bounds the chain): 0 once it has let them go, so a
+        /// run of versions that each derive from the one before never reaches the bound.
+        /// </summary>
+        public int Depth => Volatile.Read(ref _depth);
 
         public object Get(object key, Document document, Func<Document, object, CancellationToken, object> compute, object state, CancellationToken cancellationToken)
         {
@@ -158,6 +163,10 @@ public sealed class Document
         }
 
         /// <summary>Lets the earlier versions go (they may be collected once no snapshot holds them).</summary>
-        public void ForgetPredecessor() => Volatile.Write(ref _predecessor, null);
+        public void ForgetPredecessor()
+        {
+            Volatile.Write(ref _predecessor, null);
+            Volatile.Write(ref _depth, 0);
+        }
     }
 }

@@ -56,6 +56,20 @@ public class DerivedTreeTests
     }
 
     [Fact]
+    public void Every_tree_of_a_long_run_of_parsed_edits_is_derived_from_the_one_before()
+    {
+        var (snapshot, before) = new RequirementsTestWorkspace().Open(Text);
+        var previous = RequirementsDocument.GetSyntax(before);
+        for (var version = 2; version < 40; version++)
+        {
+            snapshot = Edit(snapshot, version, new TextChange(new TextSpan(0, 0), "#"));
+            var tree = RequirementsDocument.GetSyntax(snapshot.OpenDocuments[RequirementsTestWorkspace.Path]);
+            Assert.True(tree.CountSharedLines(previous) >= 598, $"version {version}: {tree.CountSharedLines(previous)} lines shared");
+            previous = tree;
+        }
+    }
+
+    [Fact]
     public void A_document_whose_text_was_replaced_whole_is_parsed_afresh()
     {
         var (snapshot, before) = new RequirementsTestWorkspace().Open(Text);
