@@ -24,7 +24,7 @@ public static class KeystrokeStages
         var diagnosticsService = new DiagnosticService(services);
         foreach (var lines in new[] { 100, 10_000 })
         {
-            var text = Environment.GetEnvironmentVariable("COG_LSP_BENCH_ONLY") == "clean" ? Corpus.CleanRequirementsFile(lines) : Corpus.PinnedRequirementsFile(lines);
+            var text = Environment.GetEnvironmentVariable("COG_LSP_BENCH_ONLY") switch { "clean" => Corpus.CleanRequirementsFile(lines), "dense" => Corpus.RequirementsFile(lines), _ => Corpus.PinnedRequirementsFile(lines) };
             var files = new InMemoryFileSystem().Add("/p/cog.yaml", Corpus.CogYaml()).Add("/p/requirements.txt", text).Add("/p/predict.py", "class Predictor: pass\n");
             var workspace = WorkspaceSnapshot.Create(files, ["/p"]).WithOpenDocument("/p/requirements.txt", SourceText.From(text), 1, DocumentKind.Requirements);
             var times = new Dictionary<string, List<double>>();

@@ -1,5 +1,7 @@
 using CogLsp.Analysis.CodeFixes;
+using CogLsp.Analysis.Cog;
 using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Requirements;
 using CogLsp.Server.Protocol;
 using CogLsp.Server.Rpc;
 using CogLsp.Server.Session;
@@ -56,9 +58,20 @@ public readonly struct LspConverter(PositionEncoding encoding, DocumentUris uris
             CodeDescription = new CodeDescription(diagnostic.Descriptor.HelpUri),
             Tags = tags,
             RelatedInformation = related,
-            Data = diagnostic.Data,
+            Data = ToData(diagnostic.Data),
         };
     }
+
+    /// <summary>Analysis fix data in the one shape the protocol writes (see <see cref="Protocol.DiagnosticData"/>).</summary>
+    public static Protocol.DiagnosticData? ToData(Analysis.Diagnostics.DiagnosticData? data) => data switch
+    {
+        null => null,
+        PinFixData pin => new() { Name = pin.Name, NormalizedName = pin.NormalizedName, Specifier = pin.Specifier, Replace = new OffsetSpan(pin.Replace.Start, pin.Replace.Length) },
+        RemoveLineData remove => new() { Line = new OffsetSpan(remove.Line.Start, remove.Line.Length) },
+        ReplacementData replacement => new() { Text = replacement.Text },
+        SuggestedCudaData cuda => new() { Cuda = cuda.Cuda },
+        _ => throw new NotSupportedException($"No protocol shape for fix data {data.GetType().Name}"),
+    };
 
     public TextEdit ToTextEdit(SourceText text, TextChange change) => new(ToRange(text, change.Span), change.NewText);
 

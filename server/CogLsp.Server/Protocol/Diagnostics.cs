@@ -14,12 +14,38 @@ public sealed record Diagnostic(Range Range, int Severity, string Code, string S
 
     public DiagnosticRelatedInformation[]? RelatedInformation { get; init; }
 
-    /// <summary>
-    /// What a fix needs: an Analysis fix-data record (written with its own properties, numbers as numbers)
-    /// or a string dictionary of plain properties; null when there is none.
-    /// </summary>
-    public object? Data { get; init; }
+    /// <summary>What a fix needs (numbers as numbers); null when there is none.</summary>
+    public DiagnosticData? Data { get; init; }
 }
+
+/// <summary>
+/// A diagnostic's `data`: every kind of Analysis fix data in one concrete shape, each kind writing only its
+/// own fields (the others stay null and are left out). One concrete type keeps the diagnostics of every
+/// keystroke on System.Text.Json's generated fast path, which a member typed <c>object</c> would leave.
+/// </summary>
+public sealed record DiagnosticData
+{
+    public string? Name { get; init; }
+
+    public string? NormalizedName { get; init; }
+
+    public string? Specifier { get; init; }
+
+    /// <summary>The document span a pin replaces (UTF-16 offsets).</summary>
+    public OffsetSpan? Replace { get; init; }
+
+    /// <summary>The document span of a line a fix removes (UTF-16 offsets).</summary>
+    public OffsetSpan? Line { get; init; }
+
+    /// <summary>The text that replaces the diagnostic's range.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>The CUDA version Cog suggests.</summary>
+    public string? Cuda { get; init; }
+}
+
+/// <summary>A span of the document in UTF-16 offsets, as Analysis has it.</summary>
+public readonly record struct OffsetSpan(int Start, int Length);
 
 public sealed record PublishDiagnosticsParams(string Uri, int? Version, Diagnostic[] Diagnostics);
 

@@ -13,8 +13,4 @@ namespace CogLsp.Server.Rpc;
 [JsonSerializable(typeof(DidChangeTextDocumentParams))]
 [JsonSerializable(typeof(PublishDiagnosticsParams))]
 [JsonSerializable(typeof(DocumentDiagnosticReport))]
-[JsonSerializable(typeof(CogLsp.Analysis.Requirements.PinFixData))]
-[JsonSerializable(typeof(CogLsp.Analysis.Requirements.RemoveLineData))]
-[JsonSerializable(typeof(CogLsp.Analysis.Diagnostics.ReplacementData))]
-[JsonSerializable(typeof(CogLsp.Analysis.Cog.SuggestedCudaData))]
 internal sealed partial class LspJsonContext : JsonSerializerContext;

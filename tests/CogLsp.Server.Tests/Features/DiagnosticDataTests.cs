@@ -27,4 +27,23 @@ public class DiagnosticDataTests
         Assert.Equal(JsonValueKind.Number, data.GetProperty("replace").GetProperty("start").ValueKind);
         Assert.Equal(new PinFixData("numpy", "numpy", ">=1.0", new TextSpan(5, 5)), data.Deserialize<PinFixData>(LspJson.Options));
     }
+
+    [Fact]
+    public void Every_kind_of_fix_data_has_a_protocol_shape()
+    {
+        var kinds = typeof(CogLsp.Analysis.Diagnostics.DiagnosticData).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(CogLsp.Analysis.Diagnostics.DiagnosticData)) && !t.IsAbstract)
+            .ToList();
+        Assert.NotEmpty(kinds);
+        foreach (var kind in kinds)
+        {
+            // A record's copy constructor is protected; build an instance from its primary constructor with default arguments.
+            var constructor = kind.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+            var arguments = constructor.GetParameters().Select(p => p.ParameterType == typeof(string) ? "x" : Activator.CreateInstance(p.ParameterType)).ToArray();
+            var data = (CogLsp.Analysis.Diagnostics.DiagnosticData)constructor.Invoke(arguments);
+            var converted = CogLsp.Server.Conversion.LspConverter.ToData(data);
+            Assert.NotNull(converted);
+            Assert.NotEqual(new CogLsp.Server.Protocol.DiagnosticData(), converted);
+        }
+    }
 }
