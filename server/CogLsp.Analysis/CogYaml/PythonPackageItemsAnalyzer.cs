@@ -23,7 +23,7 @@ public sealed class PythonPackageItemsAnalyzer : IDiagnosticAnalyzer
         foreach (var item in PythonPackageItems.Get(context.Document))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            foreach (var finding in PythonPackageLineChecks.Run(context.Workspace, path, item.PipText, context.CancellationToken))
+            foreach (var finding in PythonPackageLineChecks.Run(path, item.PipText))
             {
                 if (PythonPackageDiagnostics.ForRequirementRule(finding.Id) is not { } twin)
                 {
