@@ -30,6 +30,9 @@ public sealed record CogBuildConfig
 
     public string? Cudnn { get; init; }
 
+    /// <summary>The top-level environment items (`NAME=value`), as Cog decodes them; empty when there are none.</summary>
+    public ImmutableArray<string> Environment { get; init; } = [];
+
     /// <summary>The deprecated build.python_packages list; default (not IsDefault-empty) when the key is absent.</summary>
     public ImmutableArray<string> PythonPackages { get; init; }
 

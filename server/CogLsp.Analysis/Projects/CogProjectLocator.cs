@@ -90,6 +90,7 @@ public static class CogProjectLocator
         var requirements = CogYamlTree.GoString(Value("python_requirements"));
         var packages = CogYamlTree.GoStringList(Value("python_packages"));
         var system = CogYamlTree.GoStringList(Value("system_packages"));
+        var environment = CogYamlTree.GoStringList(CogYamlTree.Lookup(root, "environment")?.Value);
         return new CogBuildConfig
         {
             CogYamlPath = cogYaml.Path,
@@ -102,6 +103,7 @@ public static class CogProjectLocator
             PythonPackageSpans = packages is null ? [] : packages.Select(p => p.Node.Span).ToImmutableArray(),
             PythonRequirements = string.IsNullOrEmpty(requirements) ? null : requirements,
             SystemPackages = system is null ? [] : system.Select(p => p.Value).ToImmutableArray(),
+            Environment = environment is null ? [] : environment.Select(p => p.Value).ToImmutableArray(),
             Spans = spans.ToImmutable(),
             Stoppers = Cog.CogBuildStoppers.InCogYaml(cogYaml),
         };

@@ -1,6 +1,5 @@
 using CogLsp.Analysis.Projects;
 using System.Collections.Immutable;
-using CogLsp.Analysis.CogYaml;
 using CogLsp.Analysis.Diagnostics;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.Requirements;
@@ -80,9 +79,9 @@ public sealed class RequirementsSyntaxAnalyzer : IDiagnosticAnalyzer
         {
             var names = new HashSet<string>(SetByEveryBuild, StringComparer.Ordinal);
             if (context.Workspace.GetDocument(path, DocumentKind.CogYaml) is { } cogYaml
-                && CogYamlTree.GoStringList(CogYamlTree.Lookup(CogYamlTree.Model(cogYaml).Root, "environment")?.Value) is { } items)
+                && CogProjectLocator.GetBuildConfig(context.Workspace, cogYaml) is { } config)
             {
-                foreach (var (item, _) in items)
+                foreach (var item in config.Environment)
                 {
                     var equals = item.IndexOf('=', StringComparison.Ordinal);
                     if (equals > 0 && equals < item.Length - 1)
