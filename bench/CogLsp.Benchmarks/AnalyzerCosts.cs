@@ -36,11 +36,6 @@ public static class AnalyzerCosts
 
                 // As the server does on didChange: the new tree is derived from the previous one.
                 var carry = Stopwatch.GetTimestamp();
-                if (previous is not null)
-                {
-                    CogLsp.Analysis.Requirements.RequirementsDocument.CarryOver(previous, document, [change]);
-                }
-
                 CogLsp.Analysis.Requirements.RequirementsDocument.GetSyntax(document);
                 times["(parse)"].Add(Stopwatch.GetElapsedTime(carry).TotalMilliseconds);
                 previous = document;

@@ -42,7 +42,7 @@ public class IncrementalDiagnosticsTests
             text = string.Concat(text.AsSpan(0, change.Span.Start), change.NewText, text.AsSpan(change.Span.End));
             workspace = workspace.WithOpenDocument(RequirementsTestWorkspace.Path, document.Text.WithChanges([change]), step + 2, DocumentKind.Requirements);
             var edited = workspace.OpenDocuments[RequirementsTestWorkspace.Path];
-            RequirementsDocument.CarryOver(document, edited, [change]);
+            RequirementsDocument.GetSyntax(edited);
             var incremental = service.GetDiagnostics(workspace, edited);
 
             var (fresh, opened) = Project(text).Open(text);

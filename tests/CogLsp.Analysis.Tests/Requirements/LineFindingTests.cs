@@ -22,7 +22,7 @@ public class LineFindingTests
         var change = new TextChange(new TextSpan(0, 0), "scipy==1\n");
         var edited = snapshot.WithOpenDocument(RequirementsTestWorkspace.Path, before.Text.WithChanges([change]), 2, CogLsp.Analysis.Workspace.DocumentKind.Requirements);
         var after = edited.OpenDocuments[RequirementsTestWorkspace.Path];
-        RequirementsDocument.CarryOver(before, after, [change]);
+        RequirementsDocument.GetSyntax(after);
         var moved = Assert.Single(service.GetDiagnostics(edited, after), d => d.Id == "REQ0201");
         Assert.Equal(new TextSpan(14, 3), moved.Span);
         Assert.Equal(new TextSpan(14, 3), Assert.IsType<PinFixData>(moved.Data).Replace);
