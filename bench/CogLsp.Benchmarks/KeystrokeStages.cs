@@ -1,4 +1,3 @@
-using CogLsp.Server.Session;
 using System.Diagnostics;
 using System.Text.Json;
 using CogLsp.Analysis;
@@ -7,6 +6,7 @@ using CogLsp.Analysis.Requirements;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Server.Conversion;
 using CogLsp.Server.Rpc;
+using CogLsp.Server.Session;
 using CogLsp.Syntax.Text;
 
 namespace CogLsp.Benchmarks;

@@ -1,9 +1,9 @@
-using CogLsp.Analysis.CogYaml;
-using CogLsp.Analysis.Projects;
 using System.Collections.Immutable;
 using CogLsp.Analysis.CodeFixes;
+using CogLsp.Analysis.CogYaml;
 using CogLsp.Analysis.Diagnostics;
 using CogLsp.Analysis.Features;
+using CogLsp.Analysis.Projects;
 
 namespace CogLsp.Analysis;
 

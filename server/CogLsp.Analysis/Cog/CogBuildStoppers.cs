@@ -1,8 +1,8 @@
-using CogLsp.Analysis.Projects;
 using System.Collections.Immutable;
 using System.Globalization;
 using CogLsp.Analysis.CogYaml;
 using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.CogYaml;
 using CogLsp.Syntax.Text;

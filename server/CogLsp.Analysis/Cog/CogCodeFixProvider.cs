@@ -1,7 +1,7 @@
-using CogLsp.Analysis.Diagnostics;
-using CogLsp.Analysis.Projects;
 using System.Collections.Immutable;
 using CogLsp.Analysis.CodeFixes;
+using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.Text;
 

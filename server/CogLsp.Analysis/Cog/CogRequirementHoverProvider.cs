@@ -1,6 +1,6 @@
-using CogLsp.Analysis.Projects;
 using System.Text;
 using CogLsp.Analysis.Features;
+using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
 
 namespace CogLsp.Analysis.Cog;

@@ -1,5 +1,5 @@
-using CogLsp.Analysis.Projects;
 using System.Runtime.CompilerServices;
+using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.Text;
 

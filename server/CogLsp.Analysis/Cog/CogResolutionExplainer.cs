@@ -1,7 +1,7 @@
-using CogLsp.Analysis.Projects;
 using System.Collections.Immutable;
 using System.Globalization;
 using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Projects;
 
 namespace CogLsp.Analysis.Cog;
 

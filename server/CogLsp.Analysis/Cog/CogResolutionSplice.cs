@@ -1,5 +1,5 @@
-using CogLsp.Analysis.Projects;
 using System.Collections.Immutable;
+using CogLsp.Analysis.Projects;
 using CogLsp.Syntax.Text;
 
 namespace CogLsp.Analysis.Cog;

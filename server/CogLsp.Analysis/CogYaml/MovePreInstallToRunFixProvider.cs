@@ -1,6 +1,6 @@
-using CogLsp.Analysis.CodeFixes;
 using System.Collections.Immutable;
 using System.Text;
+using CogLsp.Analysis.CodeFixes;
 using CogLsp.Analysis.CogYaml;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.CogYaml;

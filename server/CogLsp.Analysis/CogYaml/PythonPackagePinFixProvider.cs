@@ -1,7 +1,7 @@
-using CogLsp.Analysis.Projects;
 using System.Collections.Immutable;
-using CogLsp.Analysis.Cog;
 using CogLsp.Analysis.CodeFixes;
+using CogLsp.Analysis.Cog;
+using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Requirements;
 using CogLsp.Analysis.Workspace;
 

@@ -1,7 +1,7 @@
-using CogLsp.Analysis.CodeFixes;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.RegularExpressions;
+using CogLsp.Analysis.CodeFixes;
 using CogLsp.Analysis.CogYaml;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.CogYaml;

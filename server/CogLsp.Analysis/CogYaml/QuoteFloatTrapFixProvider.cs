@@ -1,7 +1,7 @@
-using CogLsp.Analysis.CodeFixes;
-using CogLsp.Analysis.Diagnostics;
 using System.Collections.Immutable;
+using CogLsp.Analysis.CodeFixes;
 using CogLsp.Analysis.CogYaml;
+using CogLsp.Analysis.Diagnostics;
 using CogLsp.Syntax.Text;
 
 namespace CogLsp.Analysis.CogYaml;

@@ -1,5 +1,5 @@
-using CogLsp.Analysis.CodeFixes;
 using System.Collections.Immutable;
+using CogLsp.Analysis.CodeFixes;
 using CogLsp.Analysis.CogYaml;
 using CogLsp.Syntax.Text;
 

@@ -1,6 +1,6 @@
+using System.Collections.Immutable;
 using CogLsp.Analysis.Cog;
 using CogLsp.Analysis.Workspace;
-using System.Collections.Immutable;
 using CogLsp.Syntax.Text;
 
 namespace CogLsp.Analysis.Projects;

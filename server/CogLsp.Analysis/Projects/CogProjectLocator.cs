@@ -1,7 +1,7 @@
-using CogLsp.Analysis.Workspace;
 using System.Collections.Immutable;
 using CogLsp.Analysis.Cog;
 using CogLsp.Analysis.CogYaml;
+using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.CogYaml;
 
 namespace CogLsp.Analysis.Projects;

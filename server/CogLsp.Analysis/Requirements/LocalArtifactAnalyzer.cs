@@ -1,6 +1,6 @@
-using CogLsp.Analysis.Projects;
 using System.Collections.Immutable;
 using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.Requirements;
 using D = CogLsp.Analysis.Requirements.RequirementsDescriptors;

@@ -1,7 +1,7 @@
-using CogLsp.Analysis.Projects;
 using System.Collections.Immutable;
 using CogLsp.Analysis;
 using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
 
 namespace CogLsp.Server.Cli;

@@ -1,8 +1,8 @@
-using CogLsp.Server.Session;
 using System.CommandLine;
 using CogLsp.Analysis;
 using CogLsp.Analysis.Diagnostics;
 using CogLsp.Analysis.Workspace;
+using CogLsp.Server.Session;
 
 namespace CogLsp.Server.Cli;
 

@@ -1,10 +1,10 @@
-using CogLsp.Analysis.CogYaml;
-using CogLsp.Analysis.Projects;
 using System.Collections.Concurrent;
 using System.CommandLine;
 using CogLsp.Analysis;
 using CogLsp.Analysis.CodeFixes;
+using CogLsp.Analysis.CogYaml;
 using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
 
 namespace CogLsp.Server.Cli;

@@ -1,5 +1,5 @@
-using CogLsp.Server.Session;
 using System.Text.Json;
+using CogLsp.Server.Session;
 
 namespace CogLsp.Server.Protocol;
 

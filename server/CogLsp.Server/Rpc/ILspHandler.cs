@@ -1,6 +1,6 @@
-using CogLsp.Server.Session;
 using System.Text.Json;
 using CogLsp.Server.Protocol;
+using CogLsp.Server.Session;
 
 namespace CogLsp.Server.Rpc;
 

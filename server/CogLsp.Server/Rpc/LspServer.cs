@@ -1,10 +1,10 @@
-using CogLsp.Server.Session;
 using System.Reflection;
 using System.Text.Json;
 using CogLsp.Analysis;
 using CogLsp.Analysis.Diagnostics;
 using CogLsp.Server.Logging;
 using CogLsp.Server.Protocol;
+using CogLsp.Server.Session;
 using Microsoft.Extensions.Logging;
 using Microsoft.VisualStudio.Threading;
 using StreamJsonRpc;

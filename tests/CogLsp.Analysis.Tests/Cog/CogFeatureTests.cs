@@ -1,8 +1,8 @@
-using CogLsp.Analysis.Projects;
 using System.Collections.Immutable;
 using CogLsp.Analysis.Cog;
 using CogLsp.Analysis.Diagnostics;
 using CogLsp.Analysis.Features;
+using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
 using CogLsp.CompatGen;
 using CogLsp.Syntax.Text;

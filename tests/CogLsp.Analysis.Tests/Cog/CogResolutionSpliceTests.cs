@@ -1,6 +1,6 @@
-using CogLsp.Analysis.Projects;
 using System.Text;
 using CogLsp.Analysis.Cog;
+using CogLsp.Analysis.Projects;
 using CogLsp.Syntax.Text;
 
 namespace CogLsp.Analysis.Tests.Cog;

@@ -1,6 +1,6 @@
-using CogLsp.Analysis.Projects;
 using System.Collections.Immutable;
 using CogLsp.Analysis.Cog;
+using CogLsp.Analysis.Projects;
 
 namespace CogLsp.Analysis.Tests.Cog;
 

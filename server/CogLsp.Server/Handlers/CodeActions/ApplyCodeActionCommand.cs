@@ -1,10 +1,10 @@
-using CogLsp.Server.Session;
 using System.Text.Json;
 using CogLsp.Analysis.CodeFixes;
 using CogLsp.Server.Conversion;
 using CogLsp.Server.Handlers.Workspace;
 using CogLsp.Server.Protocol;
 using CogLsp.Server.Rpc;
+using CogLsp.Server.Session;
 using Microsoft.Extensions.Logging;
 
 namespace CogLsp.Server.Handlers.CodeActions;

@@ -1,9 +1,9 @@
-using CogLsp.Server.Session;
 using System.Text.Json;
 using CogLsp.Analysis.CodeFixes;
 using CogLsp.Server.Conversion;
 using CogLsp.Server.Protocol;
 using CogLsp.Server.Rpc;
+using CogLsp.Server.Session;
 
 namespace CogLsp.Server.Handlers.CodeActions;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using CogLsp.Analysis.Workspace;
+using CogLsp.Server.Handlers.Workspace;
 using CogLsp.Server.Protocol;
 using CogLsp.Server.Rpc;
-using CogLsp.Server.Handlers.Workspace;
 using Microsoft.Extensions.Logging;
 
 namespace CogLsp.Server.Handlers.Lifecycle;

@@ -1,7 +1,7 @@
-using CogLsp.Server.Session;
 using System.Text.Json;
 using CogLsp.Server.Protocol;
 using CogLsp.Server.Rpc;
+using CogLsp.Server.Session;
 
 namespace CogLsp.Server.Handlers.Lifecycle;
 

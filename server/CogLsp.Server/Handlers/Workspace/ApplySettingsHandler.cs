@@ -1,6 +1,6 @@
-using CogLsp.Server.Session;
 using System.Text.Json;
 using CogLsp.Server.Rpc;
+using CogLsp.Server.Session;
 using Microsoft.Extensions.Logging;
 
 namespace CogLsp.Server.Handlers.Workspace;

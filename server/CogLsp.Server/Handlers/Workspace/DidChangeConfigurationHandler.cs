@@ -1,6 +1,6 @@
+using System.Text.Json;
 using CogLsp.Server.Protocol;
 using CogLsp.Server.Rpc;
-using System.Text.Json;
 
 namespace CogLsp.Server.Handlers.Workspace;
 
