@@ -10,7 +10,7 @@ public abstract class IndexTestBase : IAsyncLifetime
 {
     private readonly List<PackageIndexClient> _clients = [];
 
-    protected LoopbackIndexServer Server { get; private set; } = null!;
+    protected LoopbackIndexServer Server { get; set; } = null!;
 
     protected string CacheDir { get; } = Path.Combine(Path.GetTempPath(), "cog-lsp-index-tests", Guid.NewGuid().ToString("N"));
 

@@ -227,7 +227,8 @@ public sealed class LoopbackIndexServer : IAsyncDisposable
             case ["find-links"]:
                 await PageAsync(context, LoopbackPages.Html("find-links", Snapshot(_files), BaseUrl + "/files/"), "text/html");
                 return;
-            case ["files", var fileName]:
+            case ["files", _] or ["open" or "moved", "files", _]:
+                var fileName = segments[^1];
                 var file = Snapshot(_files).Concat(_pytorch.Values.SelectMany(Snapshot)).FirstOrDefault(f => f.FileName == Uri.UnescapeDataString(fileName));
                 await AnswerAsync(context, file is null ? 404 : 200, "application/octet-stream", file is null ? [] : LoopbackPages.Content(file));
                 return;
