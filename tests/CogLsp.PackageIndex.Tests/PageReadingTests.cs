@@ -104,7 +104,9 @@ public sealed class PageReadingTests : IndexTestBase
         var answer = await Get(Client(), Simple("requests"));
 
         Assert.Equal(4, answer.Page!.Files.Count);
-        Assert.Contains("gzip", Assert.Single(Server.Requests).Header("accept-encoding"));
+        var request = Assert.Single(Server.Requests);
+        Assert.Contains("gzip", request.Header("accept-encoding"));
+        Assert.Equal("gzip", request.ContentEncoding);
     }
 
     [Fact]

@@ -268,7 +268,7 @@ public sealed class LoopbackIndexServer : IAsyncDisposable
                 return;
             case LoopbackFault.Oversized:
                 var padding = Encoding.ASCII.GetBytes("<html><body><!--" + new string('x', OversizedBytes) + "--></body></html>");
-                await AnswerAsync(context, 200, "text/html", padding);
+                await PageAsync(context, padding, "text/html");
                 return;
             case LoopbackFault.WrongContentType:
                 await AnswerAsync(context, 200, "application/octet-stream", "\u0001\u0002"u8.ToArray());
@@ -390,7 +390,7 @@ public sealed class LoopbackIndexServer : IAsyncDisposable
     private void Log(HttpContext context, int status)
     {
         var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
-        _requests.Enqueue(new LoopbackRequest(context.Request.Method, context.Request.Host.Value ?? string.Empty, context.Request.Path.Value ?? "/", headers, status));
+        _requests.Enqueue(new LoopbackRequest(context.Request.Method, context.Request.Host.Value ?? string.Empty, context.Request.Path.Value ?? "/", headers, status, context.Response.Headers.ContentEncoding.FirstOrDefault()));
     }
 
     private bool Authorized(HttpRequest request)
