@@ -24,6 +24,17 @@ public sealed class CredentialTests : IndexTestBase
     }
 
     [Fact]
+    public async Task Percent_encoded_credentials_are_decoded_before_they_are_sent()
+    {
+        Server.RequireCredentials("bob@corp", "p@ss:w/rd%").Add(new LoopbackFile("internal-lib", "internal_lib-1.0.tar.gz"));
+
+        var answer = await Get(Client(), Simple(Server.SimpleUrlWithCredentials("bob@corp", "p@ss:w/rd%"), "internal-lib"));
+
+        Assert.Equal(IndexAnswerKind.Found, answer.Kind);
+        Assert.Equal("http://bob%40corp:***@127.0.0.1:" + Server.Port + "/simple/", answer.Query.Source.DisplayUrl);
+    }
+
+    [Fact]
     public async Task Redirect_to_another_host_arrives_without_the_credentials()
     {
         Server.RequireCredentials(User, Token).Add(new LoopbackFile("internal-lib", "internal_lib-1.0.tar.gz"));
