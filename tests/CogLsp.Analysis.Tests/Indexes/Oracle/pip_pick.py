@@ -5,8 +5,9 @@ Input (JSON file, argv[1]):
       {"kind": "simple"|"findlinks", "files": [{"filename", "requires_python", "yanked_reason"}]}]}]}
   target = {"major", "minor", "micro", "arch", "glibc_minor"}; yanked_reason null = not yanked.
 
-Each case's sources are written as PEP 503 pages under a temporary directory served by http.server on
-127.0.0.1, and pip's own PackageFinder reads them. The pick is the first candidate pip's resolver would
+Each case's sources are written as PEP 503 pages (and find-links pages) under a temporary directory that
+pip's own PackageFinder reads through file:// URLs (pip reads a file:// index directory's index.html and a
+local find-links .html page the same way as remote ones; loopback HTTP made no difference but was slower). The pick is the first candidate pip's resolver would
 take: the real Factory._iter_found_candidates (yank rule included), with building the candidate replaced
 by returning its link (no download, no metadata).
 
@@ -18,11 +19,9 @@ import html
 import json
 import os
 import sys
+import shutil
 import tempfile
-import threading
 import urllib.parse
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from types import SimpleNamespace
 
 from pip._internal.index.collector import LinkCollector
@@ -38,7 +37,17 @@ from pip._vendor.packaging import _manylinux, tags
 from pip._vendor.packaging.specifiers import SpecifierSet
 
 
+_TAGS = {}
+
+
 def native_tags(t):
+    key = (t["major"], t["minor"], t["arch"], t["glibc_minor"])
+    if key not in _TAGS:
+        _TAGS[key] = _native_tags(t)
+    return _TAGS[key]
+
+
+def _native_tags(t):
     _manylinux._get_glibc_version = lambda: (2, t["glibc_minor"])
     _manylinux._have_compatible_abi = lambda arch: True
     arch = t["arch"]
@@ -49,11 +58,6 @@ def native_tags(t):
     return list(tags.cpython_tags(version, [interp], platforms)) + list(
         tags.compatible_tags(version, interp, platforms)
     )
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def write_pages(root, case):
@@ -130,15 +134,11 @@ def main():
     if cases:
         root = tempfile.mkdtemp(prefix="coglsp-pip-oracle-")
         pages = [write_pages(root, case) for case in cases]
-        server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=root))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        origin = "http://127.0.0.1:%d" % server.server_address[1]
+        origin = "file://" + urllib.parse.quote(root)
         session = PipSession()
-        try:
-            for case, (find_links, index_urls) in zip(cases, pages):
-                result["picks"].append(pick(case, origin, find_links, index_urls, session))
-        finally:
-            server.shutdown()
+        for case, (find_links, index_urls) in zip(cases, pages):
+            result["picks"].append(pick(case, origin, find_links, index_urls, session))
+        shutil.rmtree(root, ignore_errors=True)
     json.dump(result, sys.stdout)
 
 
