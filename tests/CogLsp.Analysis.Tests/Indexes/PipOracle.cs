@@ -41,16 +41,29 @@ internal static class PipOracle
         [property: JsonPropertyName("version")] string? Version,
         [property: JsonPropertyName("filename")] string? FileName);
 
+    public sealed record PlanCase(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("default")] string Default,
+        [property: JsonPropertyName("files")] IReadOnlyDictionary<string, string> Files,
+        [property: JsonPropertyName("env")] IReadOnlyDictionary<string, string> Environment);
+
+    public sealed record PlanResult(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("index_urls")] IReadOnlyList<string> IndexUrls,
+        [property: JsonPropertyName("find_links")] IReadOnlyList<string> FindLinks,
+        [property: JsonPropertyName("pre")] bool Pre);
+
     public sealed record Output(
         [property: JsonPropertyName("tags")] IReadOnlyList<IReadOnlyList<string>> Tags,
-        [property: JsonPropertyName("picks")] IReadOnlyList<Pick> Picks);
+        [property: JsonPropertyName("picks")] IReadOnlyList<Pick> Picks,
+        [property: JsonPropertyName("plans")] IReadOnlyList<PlanResult> Plans);
 
-    public static Output Run(IReadOnlyList<Target> tagTargets, IReadOnlyList<Case> cases)
+    public static Output Run(IReadOnlyList<Target> tagTargets, IReadOnlyList<Case> cases, IReadOnlyList<PlanCase>? plans = null)
     {
         var scriptPath = Path.Combine(AppContext.BaseDirectory, "Oracle", "pip_pick.py");
         Assert.True(System.IO.File.Exists(scriptPath), $"oracle script {scriptPath} was not copied to the test output");
         var inputPath = Path.GetTempFileName();
-        System.IO.File.WriteAllText(inputPath, JsonSerializer.Serialize(new { tag_targets = tagTargets, cases }, Json));
+        System.IO.File.WriteAllText(inputPath, JsonSerializer.Serialize(new { tag_targets = tagTargets, cases, plans = plans ?? [] }, Json));
         try
         {
             var start = new ProcessStartInfo("python3", [scriptPath, inputPath])

@@ -6,7 +6,7 @@ namespace CogLsp.Analysis.Tests.Indexes;
 
 /// <summary>
 /// pip is the judge: the supported tags of the image, and on a generated corpus the version and file pip's
-/// own finder and resolver pick from PEP 503 pages served on 127.0.0.1, against <see cref="PipPicker"/>
+/// own finder and resolver pick from PEP 503 pages it reads from disk, against <see cref="PipPicker"/>
 /// on the same files as <see cref="ProjectPage"/>s.
 /// </summary>
 public sealed class PipOracleTests(ITestOutputHelper output)

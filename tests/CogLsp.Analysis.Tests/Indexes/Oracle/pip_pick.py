@@ -13,7 +13,11 @@ by returning its link (no download, no metadata).
 
 The image's tags are packaging's native ones for glibc 2.N (its _manylinux.platform_tags with the glibc
 version patched), not get_supported(platforms=[...]), which reorders manylinux aliases.
-Output (stdout): {"tags": [[tag...]...], "picks": [{"id", "version", "filename"} ...]}.
+"plans": [{"id", "default", "files": {"requirements.txt": text, ...}, "env": {NAME: value}}]: pip's own
+parse_requirements reads requirements.txt (and what it includes) into a finder that starts with the default
+index, as `pip install -r requirements.txt` does; the result is the finder's index URLs, find-links and --pre.
+Output (stdout): {"tags": [[tag...]...], "picks": [{"id", "version", "filename"} ...],
+"plans": [{"id", "index_urls", "find_links", "pre"}]}.
 """
 import html
 import json
@@ -31,6 +35,7 @@ from pip._internal.models.selection_prefs import SelectionPreferences
 from pip._internal.models.target_python import TargetPython
 from pip._internal.network.session import PipSession
 from pip._internal.req.constructors import install_req_from_line
+from pip._internal.req.req_file import parse_requirements
 from pip._internal.resolution.resolvelib.factory import Factory
 from pip._internal.utils.hashes import Hashes
 from pip._vendor.packaging import _manylinux, tags
@@ -126,10 +131,47 @@ def pick(case, origin, find_links, index_urls, session):
     return {"id": case["id"], "version": None, "filename": None}
 
 
+def plan(case):
+    root = tempfile.mkdtemp(prefix="coglsp-pip-plan-")
+    for name, text in case["files"].items():
+        with open(os.path.join(root, name), "w") as out:
+            out.write(text)
+    saved = {name: os.environ.get(name) for name in case.get("env", {})}
+    os.environ.update(case.get("env", {}))
+    try:
+        collector = LinkCollector(
+            session=PipSession(),
+            search_scope=SearchScope.create(find_links=[], index_urls=[case["default"]], no_index=False),
+        )
+        finder = PackageFinder.create(
+            link_collector=collector,
+            selection_prefs=SelectionPreferences(allow_yanked=True),
+        )
+        for _ in parse_requirements(os.path.join(root, "requirements.txt"), PipSession(), finder=finder):
+            pass
+        return {
+            "id": case["id"],
+            "index_urls": list(finder.index_urls),
+            "find_links": list(finder.find_links),
+            "pre": finder.allow_all_prereleases,
+        }
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def main():
     with open(sys.argv[1]) as f:
         data = json.load(f)
-    result = {"tags": [[str(t) for t in native_tags(t)] for t in data.get("tag_targets", [])], "picks": []}
+    result = {
+        "tags": [[str(t) for t in native_tags(t)] for t in data.get("tag_targets", [])],
+        "picks": [],
+        "plans": [plan(case) for case in data.get("plans", [])],
+    }
     cases = data.get("cases", [])
     if cases:
         root = tempfile.mkdtemp(prefix="coglsp-pip-oracle-")
