@@ -31,7 +31,13 @@ public static class IndexLookups
         return workspace.GetOrAdd(("index-lookups", document.Path, document.Version, document.Text), w => Compute(w, document));
     }
 
-    private static IndexLookup[] Compute(WorkspaceSnapshot workspace, Document document)
+    /// <summary>The sources, image and `--pre` that hold for every requirement of the file; null when package indexes are off.</summary>
+    public static IndexFilePlan? Plan(WorkspaceSnapshot workspace, Document document) =>
+        !workspace.Options.PackageIndex.Enabled || document.Kind != DocumentKind.Requirements
+            ? null
+            : workspace.GetOrAdd(("index-plan", document.Path, document.Version, document.Text), w => ComputePlan(w, document));
+
+    private static IndexFilePlan ComputePlan(WorkspaceSnapshot workspace, Document document)
     {
         var settings = workspace.Options.PackageIndex;
         var config = ProjectCogConfigProvider.Instance.FindConfigFor(workspace, document);
@@ -57,8 +63,13 @@ public static class IndexLookups
             sources.AddRange(resolution.Lines.SelectMany(l => l.FindLinks).Select(u => new IndexSource(IndexSourceKind.FindLinks, MapPyTorch(u, settings))));
         }
 
-        var distinct = sources.Distinct().ToImmutableArray();
-        var target = Target(config, resolution, workspace.Options);
+        return new IndexFilePlan(sources.Distinct().ToImmutableArray(), Target(config, resolution, workspace.Options), options.Pre, resolution);
+    }
+
+    private static IndexLookup[] Compute(WorkspaceSnapshot workspace, Document document)
+    {
+        var plan = Plan(workspace, document)!;
+        var resolution = plan.Resolution;
         var tree = RequirementsDocument.GetSyntax(document);
         var result = new List<IndexLookup>();
         foreach (var (index, line, requirement) in tree.Requirements())
@@ -90,7 +101,7 @@ public static class IndexLookups
 
             var span = tree.ToAbsolute(index, TextSpan.FromBounds(requirement.Name!.Span.Start, requirement.SpecifierListSpan?.End ?? requirement.Name.Span.End));
             var specifierSpan = tree.ToAbsolute(index, requirement.SpecifierListSpan ?? new TextSpan(requirement.Name.Span.End, 0));
-            result.Add(new IndexLookup(index, span, specifierSpan, project, specifier, options.Pre, distinct, target, rewritten));
+            result.Add(new IndexLookup(index, span, specifierSpan, project, specifier, plan.Pre, plan.Sources, plan.Target, rewritten));
         }
 
         return result.ToArray();
