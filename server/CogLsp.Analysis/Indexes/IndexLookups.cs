@@ -108,9 +108,9 @@ public static class IndexLookups
     }
 
     /// <summary>Cog's PyTorch URLs moved onto the configured base (a mirror, or a test's loopback index).</summary>
-    public static string MapPyTorch(string url, PackageIndexOptions settings) =>
-        url.StartsWith(PackageIndexOptions.PyTorch, StringComparison.Ordinal) && settings.PyTorchBaseUrl != PackageIndexOptions.PyTorch
-            ? settings.PyTorchBaseUrl.TrimEnd('/') + "/" + url[PackageIndexOptions.PyTorch.Length..]
+    public static string MapPyTorch(string url, PackageIndexSettings settings) =>
+        url.StartsWith(PackageIndexSettings.PyTorch, StringComparison.Ordinal) && settings.PyTorchBaseUrl != PackageIndexSettings.PyTorch
+            ? settings.PyTorchBaseUrl.TrimEnd('/') + "/" + url[PackageIndexSettings.PyTorch.Length..]
             : url;
 
     /// <summary>The image's platform: its Python from cog.yaml (Cog's default when unset), Linux on the target architecture, with the glibc of Cog's base images.</summary>

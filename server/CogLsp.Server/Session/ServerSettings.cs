@@ -12,13 +12,13 @@ namespace CogLsp.Server.Session;
 /// Unknown fields and bad values are ignored (with a log line), never fatal. The server reads package
 /// indexes by default; `index.enabled: false` keeps it offline.
 /// </summary>
-public sealed record ServerSettings(ImmutableDictionary<string, DiagnosticSeverity?> Severity, bool InlayHints, string? Trace, PackageIndexOptions Index)
+public sealed record ServerSettings(ImmutableDictionary<string, DiagnosticSeverity?> Severity, bool InlayHints, string? Trace, PackageIndexSettings Index)
 {
     public static ServerSettings Default { get; } = new(
         ImmutableDictionary<string, DiagnosticSeverity?>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase),
         true,
         null,
-        PackageIndexOptions.Default with { Enabled = true });
+        PackageIndexSettings.Default with { Enabled = true });
 
     public static ServerSettings Parse(JsonElement? section, List<string> problems)
     {
@@ -77,7 +77,7 @@ public sealed record ServerSettings(ImmutableDictionary<string, DiagnosticSeveri
         return result;
     }
 
-    private static PackageIndexOptions ParseIndex(JsonElement index, PackageIndexOptions options, List<string> problems)
+    private static PackageIndexSettings ParseIndex(JsonElement index, PackageIndexSettings options, List<string> problems)
     {
         if (index.ValueKind != JsonValueKind.Object)
         {

@@ -6,11 +6,11 @@ namespace CogLsp.Analysis;
 /// <see cref="DefaultIndexUrl"/> stands for pip's default index (PyPI) and <see cref="PyTorchBaseUrl"/> for
 /// the base of the PyTorch indexes Cog adds (`https://download.pytorch.org/whl/`); both can point at mirrors.
 /// </summary>
-public sealed record PackageIndexOptions(bool Enabled, string DefaultIndexUrl, string PyTorchBaseUrl)
+public sealed record PackageIndexSettings(bool Enabled, string DefaultIndexUrl, string PyTorchBaseUrl)
 {
     public const string PyPI = "https://pypi.org/simple/";
 
     public const string PyTorch = "https://download.pytorch.org/whl/";
 
-    public static PackageIndexOptions Default { get; } = new(false, PyPI, PyTorch);
+    public static PackageIndexSettings Default { get; } = new(false, PyPI, PyTorch);
 }
