@@ -93,6 +93,12 @@ public sealed class IndexAnalyzer : IDiagnosticAnalyzer
                         .WithData(new VersionChoiceData(lookup.SpecifierSpan, "==", [.. named])));
                 }
 
+                if (!lookup.CogSources.IsEmpty && !lookup.CogSources.Contains(picked.Source.Url))
+                {
+                    var cuda = IndexPicks.CudaOf(lookup.CogSources[0]) ?? "chosen";
+                    context.Report(IndexDescriptors.NotFromCogIndex, lookup.Span, string.Join(", ", lookup.CogSources.Select(IndexUrls.Redact)), cuda, picked.BestFile?.FileName ?? picked.Version.ToString(), picked.Source.DisplayUrl);
+                }
+
                 if (picked.BuildsFromSource)
                 {
                     context.Report(IndexDescriptors.SourceOnly, lookup.Span, lookup.Project, picked.Version.ToString(), image);

@@ -51,11 +51,17 @@ public static class IndexDescriptors
         "For torch, torchvision and tensorflow, Cog rewrites the pin to a build for the CUDA it chose and adds the PyTorch index for that CUDA. When that index has no file of that build for the image's Python and platform, pip fails in the build.",
         "torch==2.0.1  # python_version: \"3.12\"", "torch==2.2.0", "Pick a version the PyTorch index has for the image's Python and CUDA.");
 
+    public static readonly DiagnosticDescriptor NotFromCogIndex = new(
+        "REQ0608", "not-from-cog-index", "pip takes another build than the one Cog chose",
+        "Cog adds {0} for the CUDA {1} build, but pip in the image takes {2} from {3}", DiagnosticSeverity.Warning,
+        "For torch, torchvision and tensorflow, Cog picks CUDA and adds the PyTorch index (or find-links page) of that CUDA so pip installs the matching build. pip takes the newest matching file from all the indexes it reads; when the CUDA index has no file for the image's Python and platform, pip quietly takes the build from another index, which may target another CUDA than the base image Cog chose.",
+        "torch==2.0.1  # python_version: \"3.12\"", "torch==2.2.0", "Pick a version the CUDA index has for the image's Python.");
+
     public static readonly DiagnosticDescriptor IndexUnavailable = new(
         "REQ0610", "index-unavailable", "Some requirements could not be checked against the index",
         "Could not check {0} against the package index: {1}", DiagnosticSeverity.Information,
         "An index that times out, fails, answers something that is not an index page, or cannot be reached proves nothing about the requirements, so no line is marked. This note (one per file) says what was not checked and why.",
         "(index unreachable)", "(index reachable)", "Check the network or the index URL; `cogLsp.index.enabled: false` turns the index rules off.");
 
-    public static readonly DiagnosticDescriptor[] All = [PinNotListed, ProjectNotFound, NothingMatches, NoFileForImage, YankedPin, SourceOnly, CogRewriteMissing, IndexUnavailable];
+    public static readonly DiagnosticDescriptor[] All = [PinNotListed, ProjectNotFound, NothingMatches, NoFileForImage, YankedPin, SourceOnly, CogRewriteMissing, NotFromCogIndex, IndexUnavailable];
 }

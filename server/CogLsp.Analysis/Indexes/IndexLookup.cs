@@ -22,6 +22,9 @@ public sealed record IndexLookup(
     ImageTarget Target,
     bool RewrittenByCog)
 {
+    /// <summary>The indexes and find-links pages Cog adds for this line's CUDA build (torch, torchvision, tensorflow), mapped onto the settings; empty for other lines.</summary>
+    public ImmutableArray<string> CogSources { get; init; } = [];
+
     /// <summary>The pages this lookup reads, one per source.</summary>
     public IEnumerable<IndexQuery> Queries => Sources.Select(s => IndexFacts.Key(new IndexQuery(s, Project)));
 

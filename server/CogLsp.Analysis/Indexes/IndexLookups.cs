@@ -101,7 +101,8 @@ public static class IndexLookups
 
             var span = tree.ToAbsolute(index, TextSpan.FromBounds(requirement.Name!.Span.Start, requirement.SpecifierListSpan?.End ?? requirement.Name.Span.End));
             var specifierSpan = tree.ToAbsolute(index, requirement.SpecifierListSpan ?? new TextSpan(requirement.Name.Span.End, 0));
-            result.Add(new IndexLookup(index, span, specifierSpan, project, specifier, plan.Pre, plan.Sources, plan.Target, rewritten));
+            var cogSources = cogLine is null ? [] : cogLine.ExtraIndexUrls.Concat(cogLine.FindLinks).Select(u => MapPyTorch(u, workspace.Options.PackageIndex)).ToImmutableArray();
+            result.Add(new IndexLookup(index, span, specifierSpan, project, specifier, plan.Pre, plan.Sources, plan.Target, rewritten) { CogSources = cogSources });
         }
 
         return result.ToArray();

@@ -48,6 +48,9 @@ public static class IndexPicks
     /// <summary>The pick for the requirement at <paramref name="offset"/>, or null.</summary>
     public static IndexPick? For(WorkspaceSnapshot workspace, Document document, int offset) => At(workspace, document, offset)?.Pick;
 
+    /// <summary>The CUDA of a PyTorch index URL ("…/whl/cu121/" → "12.1"), or null.</summary>
+    public static string? CudaOf(string url) => Cog.CogResolver.CudaFromIndexUrl(url);
+
     /// <summary>The image's platform in words, for messages ("CPython 3.11 on Linux x86_64, glibc 2.35").</summary>
     public static string Describe(ImageTarget target) =>
         $"CPython {target.PythonMajor}.{target.PythonMinor} on Linux {target.Architecture} (glibc {target.GlibcMajor}.{target.GlibcMinor})";

@@ -47,8 +47,13 @@ public static class CliApp
         var arch = new Option<string>("--arch") { Description = "Target architecture, as Cog names it.", DefaultValueFactory = _ => "amd64" };
         var resolveFormat = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         resolveFormat.AcceptOnlyFromAmong("text", "json");
-        var resolve = new Command("resolve", "Print the requirements Cog would install for a project; CUDA, cuDNN and base image on stderr.") { project, os, arch, resolveFormat };
-        resolve.SetAction(result => ResolveCommand.Run(result.GetValue(project)!, result.GetValue(os)!, result.GetValue(arch)!, result.GetValue(resolveFormat)!, Console.Out, Console.Error));
+        var resolveOnline = new Option<bool>("--online") { Description = "Also print the version and file pip picks in the image for every requirement (reads the package indexes)." };
+        var resolveIndexUrl = new Option<string?>("--index-url") { Description = indexUrl.Description };
+        var resolvePytorchUrl = new Option<string?>("--pytorch-index-url") { Description = pytorchUrl.Description };
+        var resolve = new Command("resolve", "Print the requirements Cog would install for a project; CUDA, cuDNN and base image on stderr.") { project, os, arch, resolveFormat, resolveOnline, resolveIndexUrl, resolvePytorchUrl };
+        resolve.SetAction((result, _) => ResolveCommand.RunAsync(
+            result.GetValue(project)!, result.GetValue(os)!, result.GetValue(arch)!, result.GetValue(resolveFormat)!,
+            new OnlineChoice(result.GetValue(resolveOnline), result.GetValue(resolveIndexUrl), result.GetValue(resolvePytorchUrl)), Console.Out, Console.Error));
         root.Add(resolve);
 
         root.Add(FixCommand.Create());
