@@ -112,6 +112,22 @@ public static partial class CogBuildStoppers
         return resolution;
     }
 
+    /// <summary>
+    /// The resolution as `cog build` ends it once the Dockerfile generator runs: <see cref="WithLocalArtifacts"/>,
+    /// then the SDK version check Cog makes when it writes the SDK install step (after the Python packages).
+    /// </summary>
+    public static CogResolution AtGenerator(WorkspaceSnapshot workspace, CogBuildConfig config, CogResolution resolution)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var staged = WithLocalArtifacts(workspace, config, resolution);
+        if (staged.Error is null && config.Stoppers.FirstOrDefault(s => s.Phase == CogBuildPhase.Generator && ReferenceEquals(s.Descriptor, CogYamlDiagnostics.SdkVersionTooOld)) is { } sdk)
+        {
+            return staged with { Error = sdk.CogMessage, ErrorKey = "build.sdk_version", ErrorLine = -1, ErrorKind = CogErrorKind.Resolution, RequirementLines = [], BaseImage = null, CogBaseImage = null };
+        }
+
+        return staged;
+    }
+
     private static ImmutableArray<CogBuildStopper> Compute(Document document)
     {
         var model = CogYamlTree.Model(document);
@@ -125,6 +141,7 @@ public static partial class CogBuildStoppers
             AddConcurrencyErrors(document, root, stoppers);
             AddModelErrors(document, root, stoppers);
             AddWeightsErrors(document, root, stoppers);
+            AddSdkVersionError(document, root, stoppers);
         }
 
         return stoppers.ToImmutable();

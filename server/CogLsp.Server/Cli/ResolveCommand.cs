@@ -36,7 +36,7 @@ public static class ResolveCommand
         }
 
         // Cog stages local artifacts after it resolved the config; a missing one stops the build there.
-        var resolution = CogBuildStoppers.WithLocalArtifacts(workspace, config, CogResolutionCache.Get(workspace, config));
+        var resolution = CogBuildStoppers.AtGenerator(workspace, config, CogResolutionCache.Get(workspace, config));
         if (format == "json")
         {
             var (json, code) = ResolveReport.RenderJson(resolution);
