@@ -33,8 +33,9 @@ public static class CliApp
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
         var severity = new Option<string[]>("--severity") { Description = "Override a rule's severity: ID=error|warning|information|hint|off (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var check = new Command("check", "Print the diagnostics of Cog projects; exit code 1 when any has error severity.") { paths, format, severity };
-        check.SetAction(result => Check(result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(severity) ?? []));
+        var gpu = new Option<string[]>("--gpu") { Description = "A GPU the model is meant to run on: a name (T4, A100, H100, B200, RTX 4090…) or a compute capability (sm_90, 9.0); repeatable. Without it, this machine's GPUs (nvidia-smi), if any.", AllowMultipleArgumentsPerToken = false };
+        var check = new Command("check", "Print the diagnostics of Cog projects; exit code 1 when any has error severity.") { paths, format, severity, gpu };
+        check.SetAction(result => Check(result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(severity) ?? [], result.GetValue(gpu) ?? []));
         root.Add(check);
 
         var project = new Option<string>("--project") { Description = "The Cog project folder (holding cog.yaml).", Required = true };
@@ -71,8 +72,20 @@ public static class CliApp
         return await parsed.InvokeAsync().ConfigureAwait(false);
     }
 
-    private static int Check(string[] paths, string format, string[] severities)
+    private static int Check(string[] paths, string format, string[] severities, string[] gpus)
     {
+        var targets = System.Collections.Immutable.ImmutableArray.CreateBuilder<Analysis.Cog.Gpu.GpuTarget>();
+        foreach (var name in gpus)
+        {
+            if (Analysis.Cog.Gpu.GpuTarget.TryParse(name) is not { } target)
+            {
+                Console.Error.WriteLine($"cog-lsp: --gpu: {ServerSettings.UnknownGpu(name)}");
+                return 2;
+            }
+
+            targets.Add(target);
+        }
+
         var overrides = AnalysisOptions.Default.SeverityOverrides;
         foreach (var entry in severities)
         {
@@ -87,7 +100,9 @@ public static class CliApp
             overrides = overrides.SetItem(parts[0].Trim(), level);
         }
 
-        var options = AnalysisOptions.Default with { SeverityOverrides = overrides };
+        // Asked once per run: nvidia-smi only when no --gpu names a target; cog --version always.
+        var machine = MachineProbe.Run(ProcessRunner.Instance, askGpus: targets.Count == 0);
+        var options = machine.ApplyTo(AnalysisOptions.Default with { SeverityOverrides = overrides }, targets.ToImmutable());
         var runner = new CheckRunner(LanguageServices.CreateDefault(), PhysicalFileSystem.Instance);
         var outcome = runner.Run(paths, options);
         foreach (var problem in outcome.Problems)

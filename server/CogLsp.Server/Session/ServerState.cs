@@ -39,6 +39,12 @@ public sealed class ServerState
 
     public string Trace { get; set; } = "off";
 
+    /// <summary>What this machine said about its GPUs and its cog, asked once when the client is initialized.</summary>
+    public MachineProbe Machine { get; set; } = MachineProbe.Empty;
+
+    /// <summary>The GPUs the `cogLsp.targetGpus` setting names (empty: the machine's).</summary>
+    public System.Collections.Immutable.ImmutableArray<Analysis.Cog.Gpu.GpuTarget> TargetGpus { get; set; } = [];
+
     /// <summary>
     /// Pull (textDocument/diagnostic) when the client supports it, else push. A client may force either
     /// with the initialization option `diagnosticMode: "push" | "pull"`. Never both: a client that pulls
