@@ -8,6 +8,8 @@ export interface ServerSettings {
   severity: Record<string, SeverityOverride>;
   inlayHints: boolean;
   trace: TraceLevel;
+  /** GPU names or compute capabilities; the server warns about names it does not know. */
+  targetGpus: string[];
 }
 
 export type SeverityOverride = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -37,10 +39,12 @@ export function toServerSettings(read: SettingReader): ServerSettings {
   }
   const inlay = read('inlayHints.enabled');
   const trace = read('trace.server');
+  const gpus = read('targetGpus');
   return {
     severity,
     inlayHints: typeof inlay === 'boolean' ? inlay : true,
     trace: typeof trace === 'string' && TRACE_LEVELS.has(trace) ? (trace as TraceLevel) : 'off',
+    targetGpus: Array.isArray(gpus) ? gpus.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [],
   };
 }
 

@@ -39,8 +39,8 @@ public sealed class ServerState
 
     public string Trace { get; set; } = "off";
 
-    /// <summary>What this machine said about its GPUs and its cog, asked once when the client is initialized.</summary>
-    public MachineProbe Machine { get; set; } = MachineProbe.Empty;
+    /// <summary>What this machine said about its GPUs and its cog, asked once when the client is initialized; null before.</summary>
+    public MachineProbe? Machine { get; set; }
 
     /// <summary>The GPUs the `cogLsp.targetGpus` setting names (empty: the machine's).</summary>
     public System.Collections.Immutable.ImmutableArray<Analysis.Cog.Gpu.GpuTarget> TargetGpus { get; set; } = [];

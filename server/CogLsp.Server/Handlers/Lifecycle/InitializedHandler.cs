@@ -28,11 +28,15 @@ public sealed class InitializedHandler(IProcessRunner runner) : LspHandler<JsonE
     protected override Task<object?> ExecuteAsync(JsonElement? parameters, RequestContext context, CancellationToken cancellationToken)
     {
         var state = context.State;
-        state.Machine = MachineProbe.Run(runner, askGpus: true);
-        state.Workspace = state.Workspace.WithOptions(state.Machine.ApplyTo(state.Workspace.Options, state.TargetGpus));
-        if (state.Machine.CogVersion is not null || !state.Machine.Gpus.IsEmpty)
+        if (state.Machine is null)
         {
-            context.Logger.LogInformation("This machine: cog {Cog}; GPUs {Gpus}", state.Machine.CogVersion ?? "not found", string.Join(", ", state.Machine.Gpus.Select(g => g.Capability.SmName)));
+            // Once per server start, even if a client sends `initialized` again.
+            state.Machine = MachineProbe.Run(runner, askGpus: true);
+            state.Workspace = state.Workspace.WithOptions(state.Machine.ApplyTo(state.Workspace.Options, state.TargetGpus));
+            if (state.Machine.CogVersion is not null || !state.Machine.Gpus.IsEmpty)
+            {
+                context.Logger.LogInformation("This machine: cog {Cog}; GPUs {Gpus}", state.Machine.CogVersion ?? "not found", string.Join(", ", state.Machine.Gpus.Select(g => g.Capability.SmName)));
+            }
         }
 
         var client = context.State.Client;
