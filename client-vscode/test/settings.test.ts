@@ -5,7 +5,7 @@ import { answerConfigurationItem, toServerSettings } from '../src/settings';
 const reader = (values: Record<string, unknown>) => (key: string) => values[key];
 
 test('defaults when nothing is set', () => {
-  assert.deepEqual(toServerSettings(reader({})), { severity: {}, inlayHints: true, trace: 'off', index: { enabled: true } });
+  assert.deepEqual(toServerSettings(reader({})), { severity: {}, inlayHints: true, trace: 'off', targetGpus: [], index: { enabled: true } });
 });
 
 test('nested VS Code settings become the flat server shape', () => {
@@ -19,6 +19,7 @@ test('nested VS Code settings become the flat server shape', () => {
     inlayHints: false,
     trace: 'verbose',
     index: { enabled: true },
+    targetGpus: [],
   });
 });
 
@@ -35,17 +36,23 @@ test('values of the wrong type never reach the server', () => {
     'inlayHints.enabled': 'yes',
     'trace.server': 'loud',
   }));
-  assert.deepEqual(settings, { severity: { COG0103: 'hint' }, inlayHints: true, trace: 'off', index: { enabled: true } });
+  assert.deepEqual(settings, { severity: { COG0103: 'hint' }, inlayHints: true, trace: 'off', targetGpus: [], index: { enabled: true } });
   assert.deepEqual(toServerSettings(reader({ severity: ['COG0101'] })).severity, {});
 });
 
 test('workspace/configuration: the cogLsp section, its parts, and sections of others', () => {
   const read = reader({ 'severity': { COG0101: 'warning' }, 'inlayHints.enabled': false });
-  assert.deepEqual(answerConfigurationItem('cogLsp', read), { severity: { COG0101: 'warning' }, inlayHints: false, trace: 'off', index: { enabled: true } });
+  assert.deepEqual(answerConfigurationItem('cogLsp', read), { severity: { COG0101: 'warning' }, inlayHints: false, trace: 'off', targetGpus: [], index: { enabled: true } });
   assert.deepEqual(answerConfigurationItem('cogLsp.severity', read), { COG0101: 'warning' });
   assert.equal(answerConfigurationItem('cogLsp.inlayHints', read), false);
   assert.deepEqual(answerConfigurationItem('cogLsp.index', reader({ 'index.enabled': false })), { enabled: false });
   assert.equal(answerConfigurationItem('cogLsp.unknown', read), null);
   assert.equal(answerConfigurationItem('yaml', read), undefined);
   assert.equal(answerConfigurationItem(undefined, read), undefined);
+});
+
+test('target GPUs pass through as strings; other values are dropped', () => {
+  const settings = toServerSettings(reader({ targetGpus: ['H100', 7, '', 'sm_120'] }));
+  assert.deepEqual(settings.targetGpus, ['H100', 'sm_120']);
+  assert.deepEqual(toServerSettings(reader({ targetGpus: 'H100' })).targetGpus, []);
 });

@@ -52,6 +52,8 @@ public sealed class LanguageServices
                 new CogYaml.CogDeprecationAnalyzer(),
                 new CogYaml.CogFilesAnalyzer(),
                 new Cog.CogYamlResolutionAnalyzer(cog),
+                new Cog.Gpu.GpuTargetAnalyzer(cog, Workspace.DocumentKind.CogYaml),
+                new Cog.InstalledCogAnalyzer(),
                 new CogYaml.PythonPackageItemsAnalyzer(),
                 // requirements files
                 new Requirements.RequirementsSyntaxAnalyzer(),
@@ -63,6 +65,7 @@ public sealed class LanguageServices
                 new Requirements.LocalProjectAnalyzer(),
                 new Cog.CogRequirementsAnalyzer(cog),
                 new Indexes.IndexAnalyzer(),
+                new Cog.Gpu.GpuTargetAnalyzer(cog, Workspace.DocumentKind.Requirements),
             ],
             HoverProviders =
             [
@@ -116,6 +119,8 @@ public sealed class LanguageServices
                 new CogYaml.PythonPackagePinFixProvider(cog),
                 // Cog's resolution (both file kinds)
                 new Cog.CogCodeFixProvider(cog),
+                new Cog.Gpu.GpuFloorFixProvider(cog),
+                new Cog.ManagedPackageFixProvider(cog),
                 // requirements files
                 new Requirements.PinFixProvider(cog),
                 new Requirements.RemoveDuplicateFixProvider(),

@@ -30,6 +30,7 @@ public static class ServerComposition
         services.AddSingleton(LanguageServices.CreateDefault());
         services.AddSingleton(new LspLoggerProvider(log));
         services.AddSingleton(sp => new ServerState(sp.GetRequiredService<IFileSystem>()));
+        services.AddSingleton<IProcessRunner>(ProcessRunner.Instance);
 
         AddHandler<InitializeHandler>(services);
         AddHandler<InitializedHandler>(services);

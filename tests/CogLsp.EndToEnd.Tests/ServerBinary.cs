@@ -30,7 +30,7 @@ public static class ServerBinary
 
     public static Process Start(string? workingDirectory, params string[] arguments) => Start(workingDirectory, null, arguments);
 
-    /// <summary>Starts the binary with extra environment variables (e.g. COG_LSP_CACHE_DIR).</summary>
+    /// <summary>Starts the executable with <paramref name="environment"/> set on top of this process's variables.</summary>
     public static Process Start(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var info = new ProcessStartInfo(Path)
@@ -58,7 +58,7 @@ public static class ServerBinary
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? workingDirectory, params string[] arguments) =>
         RunAsync(workingDirectory, null, arguments);
 
-    /// <summary>As <see cref="RunAsync(string?, string[])"/>, with extra environment variables.</summary>
+    /// <summary>Runs the CLI to completion with extra environment variables (e.g. a PATH with fake tools first).</summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         using var process = Start(workingDirectory, environment, arguments);

@@ -130,6 +130,15 @@ export const scenarios = [
     squiggle: true,
     problems: ['pin an exact version for reproducible builds'],
   },
+  {
+    // The real suite's settings name B200 in cogLsp.targetGpus (see `suites`); the server reads them after start.
+    name: 'real: a target-GPU warning appears after setting cogLsp.targetGpus',
+    suite: 'real',
+    open: 'target-gpu/requirements.txt',
+    squiggle: true,
+    problems: ['has no kernels for B200 (sm_100)'],
+    hover: { text: 'torch==2.4.1', expect: ['no kernels for: B200 (sm_100)'] },
+  },
 ];
 
 // The suites: which workspace folder (under workspaces/) each opens and the user
@@ -143,5 +152,5 @@ const common = {
 export const suites = {
   fake: { workspace: 'fake', settings: ({ fakeServer }) => ({ ...common, 'cogLsp.server.path': fakeServer }) },
   'no-server': { workspace: 'fake', settings: () => ({ ...common, 'cogLsp.server.path': '/nonexistent/cog-lsp' }) },
-  real: { workspace: 'real', settings: () => common },
+  real: { workspace: 'real', settings: () => ({ ...common, 'cogLsp.targetGpus': ['B200'] }) },
 };

@@ -36,9 +36,10 @@ public static class CliApp
         var online = new Option<bool>("--online") { Description = "Also check every requirement against the package indexes pip will read in the image (without it, check makes no network request)." };
         var indexUrl = new Option<string?>("--index-url") { Description = "With --online: the index that stands for pip's default (PyPI), e.g. a mirror." };
         var pytorchUrl = new Option<string?>("--pytorch-index-url") { Description = "With --online: the base that replaces https://download.pytorch.org/whl/ in Cog's PyTorch indexes." };
-        var check = new Command("check", "Print the diagnostics of Cog projects; exit code 1 when any has error severity.") { paths, format, severity, online, indexUrl, pytorchUrl };
+        var gpu = new Option<string[]>("--gpu") { Description = "A GPU the model is meant to run on: a name (T4, A100, H100, B200, RTX 4090…) or a compute capability (sm_90, 9.0); repeatable. Without it, this machine's GPUs (nvidia-smi), if any.", AllowMultipleArgumentsPerToken = false };
+        var check = new Command("check", "Print the diagnostics of Cog projects; exit code 1 when any has error severity.") { paths, format, severity, gpu, online, indexUrl, pytorchUrl };
         check.SetAction((result, token) => Check(
-            result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(severity) ?? [],
+            result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(severity) ?? [], result.GetValue(gpu) ?? [],
             new OnlineChoice(result.GetValue(online), result.GetValue(indexUrl), result.GetValue(pytorchUrl)), token));
         root.Add(check);
 
@@ -104,8 +105,20 @@ public static class CliApp
         }
     }
 
-    private static async Task<int> Check(string[] paths, string format, string[] severities, OnlineChoice online, CancellationToken cancellationToken)
+    private static async Task<int> Check(string[] paths, string format, string[] severities, string[] gpus, OnlineChoice online, CancellationToken cancellationToken)
     {
+        var targets = System.Collections.Immutable.ImmutableArray.CreateBuilder<Analysis.Cog.Gpu.GpuTarget>();
+        foreach (var name in gpus)
+        {
+            if (Analysis.Cog.Gpu.GpuTarget.TryParse(name) is not { } target)
+            {
+                Console.Error.WriteLine($"cog-lsp: --gpu: {ServerSettings.UnknownGpu(name)}");
+                return 2;
+            }
+
+            targets.Add(target);
+        }
+
         var overrides = AnalysisOptions.Default.SeverityOverrides;
         foreach (var entry in severities)
         {
@@ -120,7 +133,9 @@ public static class CliApp
             overrides = overrides.SetItem(parts[0].Trim(), level);
         }
 
-        if (online.Apply(AnalysisOptions.Default with { SeverityOverrides = overrides }, Console.Error) is not { } options)
+        // Asked once per run: nvidia-smi only when no --gpu names a target; cog --version always.
+        var machine = MachineProbe.Run(ProcessRunner.Instance, askGpus: targets.Count == 0);
+        if (online.Apply(machine.ApplyTo(AnalysisOptions.Default with { SeverityOverrides = overrides }, targets.ToImmutable()), Console.Error) is not { } options)
         {
             return 2;
         }

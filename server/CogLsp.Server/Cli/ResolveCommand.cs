@@ -44,7 +44,7 @@ public static class ResolveCommand
         }
 
         // Cog stages local artifacts after it resolved the config; a missing one stops the build there.
-        var resolution = CogBuildStoppers.WithLocalArtifacts(workspace, config, CogResolutionCache.Get(workspace, config));
+        var resolution = CogBuildStoppers.AtGenerator(workspace, config, CogResolutionCache.Get(workspace, config));
         IReadOnlyList<OnlineResolveReport.Row>? picks = null;
         Analysis.Indexes.ImageTarget? target = null;
         if (online.Online && config.RequirementsPath is { } requirementsPath && workspace.GetDocument(requirementsPath, DocumentKind.Requirements) is { } requirements)
