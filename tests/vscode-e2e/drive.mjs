@@ -106,19 +106,28 @@ function which(tool) {
   return spawnSync('bash', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim() || null;
 }
 
+/**
+ * Every folder through which a .NET runtime, SDK or global tool could be reached: the installation
+ * that `dotnet` on PATH belongs to, DOTNET_ROOT, and the user's ~/.dotnet (where global tools such
+ * as an installed cog-lsp live; the extension looks there when it has no bundled server).
+ */
+function dotnetFolders() {
+  const found = [dotnetHome(), process.env.DOTNET_ROOT, path.join(os.homedir(), '.dotnet')]
+    .filter(dir => dir && fs.existsSync(dir)).map(dir => fs.realpathSync(dir));
+  return [...new Set(found)];
+}
+
 function withoutDotnet(command, args) {
-  const home = dotnetHome();
-  if (!home) return { command, args, dotnet: 'not installed' };
+  const folders = dotnetFolders();
+  if (!folders.length) return { command, args, dotnet: 'not installed', hidden: true };
   const [unshare, mount, sh] = [which('unshare'), which('mount'), which('sh')];
-  if (!unshare || !mount || !sh) return { command, args, dotnet: `visible (no unshare/mount to hide ${home})` };
-  const probe = spawnSync(unshare, ['--mount', '--propagation', 'private', '--', 'sh', '-c',
-    `${mount} -t tmpfs -o size=1m cog-lsp-e2e-no-dotnet "${home}" && ! command -v dotnet >/dev/null 2>&1 || [ ! -e "$(command -v dotnet)" ]`], { encoding: 'utf8' });
-  if (probe.status !== 0) return { command, args, dotnet: `visible (cannot hide ${home}: ${(probe.stderr || '').trim()})` };
-  return {
-    command: unshare,
-    args: ['--mount', '--propagation', 'private', '--', sh, '-c', `${mount} -t tmpfs -o size=1m cog-lsp-e2e-no-dotnet "$0" && exec "$@"`, home, command, ...args],
-    dotnet: `hidden (${home} masked)`,
-  };
+  if (!unshare || !mount || !sh) return { command, args, dotnet: `visible (no unshare/mount to hide ${folders.join(', ')})`, hidden: false };
+  // Mounts an empty tmpfs over each folder given as an argument, then runs the rest of the arguments.
+  const script = `n=$1; shift; i=0; while [ $i -lt $n ]; do ${mount} -t tmpfs -o size=1m cog-lsp-e2e-no-dotnet "$1" || exit 97; shift; i=$((i+1)); done; exec "$@"`;
+  const wrap = (...rest) => ['--mount', '--propagation', 'private', '--', sh, '-c', script, 'hide-dotnet', String(folders.length), ...folders, ...rest];
+  const probe = spawnSync(unshare, wrap(sh, '-c', `for d in "$@"; do [ -z "$(ls -A "$d")" ] || exit 1; done; ! command -v dotnet >/dev/null 2>&1 || [ ! -e "$(command -v dotnet)" ]`, 'probe', ...folders), { encoding: 'utf8' });
+  if (probe.status !== 0) return { command, args, dotnet: `visible (cannot hide ${folders.join(', ')}: ${(probe.stderr || '').trim() || `exit ${probe.status}`})`, hidden: false };
+  return { command: unshare, args: wrap(command, ...args), dotnet: `hidden (${folders.join(', ')} masked)`, hidden: true };
 }
 
 function codeServerArgs(state) {
@@ -162,6 +171,9 @@ async function startCodeServer(suite, workspace, outDir) {
   const launch = withoutDotnet(process.execPath, [ENTRY, ...codeServerArgs(state), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace]);
   log(`${suite}: .NET for code-server and the language server: ${launch.dotnet}`);
+  if (suites[suite].requireDotnetHidden && !launch.hidden) {
+    throw new Error(`this suite must run with .NET hidden, but .NET is ${launch.dotnet} (run as root where unshare and mount work)`);
+  }
   const child = spawn(launch.command, launch.args, { env, stdio: ['ignore', logFd, logFd], detached: true });
   let exitInfo = null;
   child.on('exit', (code, signal) => { exitInfo = `code-server exited early (code ${code}, signal ${signal})`; });
@@ -311,7 +323,11 @@ async function expectFilesOnDisk(page, workspace, expectFiles, record) {
 
 async function runScenario(page, workspace, scenario, dir, record) {
   let shot = 0;
-  const screenshot = async name => page.screenshot({ path: path.join(dir, `${String(++shot).padStart(2, '0')}-${name}.png`) });
+  const shots = {};
+  const screenshot = async name => {
+    shots[name] = path.join(dir, `${String(++shot).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: shots[name] });
+  };
   const file = path.join(workspace, scenario.open);
 
   await openFile(page, scenario.open);
@@ -405,6 +421,19 @@ async function runScenario(page, workspace, scenario, dir, record) {
     await screenshot('after-command');
     await expectFilesOnDisk(page, workspace, expectFiles, record);
   }
+  if (scenario.output?.length) {
+    await focusEditor(page);
+    await openQuickInput(page, 'F1', '>Cog: Show Language Server Output');
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await waitUntil('the command "Cog: Show Language Server Output" in the palette', async () => (await rows.allInnerTexts().catch(() => [])).some(t => t.includes('Show Language Server Output')));
+    await page.keyboard.press('Enter');
+    for (const want of scenario.output) {
+      await waitUntil(`the server's output to show "${want}"`, async () => (await outputText(page)).includes(want));
+    }
+    record.steps.output = (await outputText(page)).slice(0, 2000);
+    await screenshot('output');
+    await focusEditor(page);
+  }
   if (scenario.problemsAfter?.absent?.length) {
     await showProblems(page);
     for (const unwanted of scenario.problemsAfter.absent) {
@@ -415,6 +444,12 @@ async function runScenario(page, workspace, scenario, dir, record) {
     await focusEditor(page);
   }
   record.editorText = await editorText(page).catch(() => null);
+  // Screenshots that documentation uses (see scenarios.mjs, `images`) are copied to OUT/images/.
+  for (const [step, name] of Object.entries(scenario.images || {})) {
+    if (!shots[step]) throw new Error(`images: the scenario took no "${step}" screenshot`);
+    fs.mkdirSync(path.join(OUT, 'images'), { recursive: true });
+    fs.copyFileSync(shots[step], path.join(OUT, 'images', name));
+  }
 }
 
 async function runSuite(suite, rows) {
