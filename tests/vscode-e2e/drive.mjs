@@ -3,7 +3,7 @@
 // with the extension's .vsix installed, shown in Debian's headless Chromium and
 // driven with playwright-core through the keyboard, as a person would use it.
 //
-//   node drive.mjs --cache DIR --vsix FILE --out DIR [--suite fake,no-server,real] [--only TEXT] [--include-disabled yes] [--timeout MS]
+//   node drive.mjs --cache DIR --vsix FILE [--vsix-universal FILE] --out DIR [--suite fake,no-server,real] [--only TEXT] [--include-disabled yes] [--timeout MS]
 //
 // DIR is what setup.sh prepared. Screenshots, logs and result.json go to --out,
 // one folder per scenario. The last line printed is "N passed, M failed"; the exit
@@ -22,6 +22,8 @@ const options = parseOptions(process.argv.slice(2));
 const CACHE = path.resolve(options.cache || process.env.COG_LSP_E2E_CACHE || '/var/tmp/cog-lsp-vscode-e2e');
 const OUT = path.resolve(options.out || path.join(HERE, '../../test-results/vscode-e2e'));
 const VSIX = options.vsix && path.resolve(options.vsix);
+// The universal package (no server inside), for the suites whose `package` is 'universal'.
+const VSIX_UNIVERSAL = options['vsix-universal'] && path.resolve(options['vsix-universal']);
 const SUITES = (options.suite || Object.keys(suites).join(',')).split(',').filter(Boolean);
 for (const suite of SUITES) if (!suites[suite]) fatal(`unknown suite ${suite}; known: ${Object.keys(suites).join(', ')}`);
 const TIMEOUT = Number(options.timeout || 60000);
@@ -29,6 +31,9 @@ const FAKE_SERVER = path.join(HERE, 'fake-server/fake-cog-lsp.mjs');
 const ENTRY = path.join(CACHE, 'node_modules/code-server/out/node/entry.js');
 
 if (!VSIX || !fs.existsSync(VSIX)) fatal(`--vsix FILE is required and must exist (got ${options.vsix})`);
+if (SUITES.some(s => suites[s].package === 'universal') && !(VSIX_UNIVERSAL && fs.existsSync(VSIX_UNIVERSAL))) {
+  fatal(`suites ${SUITES.filter(s => suites[s].package === 'universal').join(', ')} need --vsix-universal FILE (got ${options['vsix-universal']})`);
+}
 if (!fs.existsSync(ENTRY)) fatal(`no code-server in ${CACHE}; run tests/vscode-e2e/setup.sh first`);
 const { chromium } = createRequire(path.join(CACHE, 'package.json'))('playwright-core');
 
@@ -158,13 +163,14 @@ async function startCodeServer(suite, workspace, outDir) {
   fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify(settings, null, 2));
   const env = serverEnvironment(state);
 
-  const install = spawnSync(process.execPath, [ENTRY, ...codeServerArgs(state), '--install-extension', VSIX, '--force'],
+  const vsix = suites[suite].package === 'universal' ? VSIX_UNIVERSAL : VSIX;
+  const install = spawnSync(process.execPath, [ENTRY, ...codeServerArgs(state), '--install-extension', vsix, '--force'],
     { env, encoding: 'utf8', timeout: 180000 });
   fs.writeFileSync(path.join(outDir, 'install-extension.log'), `${install.stdout}\n${install.stderr}`);
   if (install.status !== 0 || !/successfully installed/i.test(install.stdout + install.stderr)) {
-    throw new Error(`installing ${VSIX} failed; see ${outDir}/install-extension.log`);
+    throw new Error(`installing ${vsix} failed; see ${outDir}/install-extension.log`);
   }
-  log(`${suite}: installed ${path.basename(VSIX)}`);
+  log(`${suite}: installed ${path.basename(vsix)}`);
 
   const port = await freePort();
   const logFd = fs.openSync(path.join(outDir, 'code-server.log'), 'a');
@@ -427,8 +433,10 @@ async function runScenario(page, workspace, scenario, dir, record) {
     const rows = page.locator('.quick-input-list .monaco-list-row');
     await waitUntil('the command "Cog: Show Language Server Output" in the palette', async () => (await rows.allInnerTexts().catch(() => [])).some(t => t.includes('Show Language Server Output')));
     await page.keyboard.press('Enter');
+    // The output view wraps long lines (and indents the rest): compare with runs of white space as one space.
+    const flat = text => text.replace(/\s+/g, ' ');
     for (const want of scenario.output) {
-      await waitUntil(`the server's output to show "${want}"`, async () => (await outputText(page)).includes(want));
+      await waitUntil(`the server's output to show "${want}"`, async () => flat(await outputText(page)).includes(flat(want)));
     }
     record.steps.output = (await outputText(page)).slice(0, 2000);
     await screenshot('output');
@@ -520,7 +528,7 @@ for (const suite of SUITES) {
   if (!rows.length) continue;
   all.push(...await runSuite(suite, rows));
 }
-fs.writeFileSync(path.join(OUT, 'result.json'), JSON.stringify({ vsix: VSIX, suites: SUITES, results: all, skipped: skipped.map(s => s.name) }, null, 2) + '\n');
+fs.writeFileSync(path.join(OUT, 'result.json'), JSON.stringify({ vsix: VSIX, vsixUniversal: VSIX_UNIVERSAL, suites: SUITES, results: all, skipped: skipped.map(s => s.name) }, null, 2) + '\n');
 const passed = all.filter(r => r.ok).length;
 const failed = all.length - passed;
 for (const r of all) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${r.ok ? '' : ` — ${r.error}`}`);

@@ -19,7 +19,7 @@ OUT="$ROOT/test-results/vscode-e2e"
 SERVER=""
 VSIX=""
 UPDATE_IMAGES=0
-SUITE="fake,no-server,real"
+SUITE="fake,no-server,universal,real"
 ONLY=""
 INCLUDE_DISABLED=""
 SKIP_SETUP=0
@@ -63,6 +63,8 @@ VERSION="$(node -p "require('./client-vscode/package.json').version")"
 if [ -n "$VSIX" ]; then
   [ -f "$VSIX" ] || fail_all "--vsix $VSIX is not a file"
   phase "using the given package $VSIX"
+  # The universal package next to it (as npm run package writes them) serves the universal suite.
+  UNIVERSAL="$(dirname "$VSIX")/cog-lsp-$VERSION.vsix"
 elif [ -n "$SERVER" ]; then
   [ -f "$SERVER" ] || fail_all "--server $SERVER is not a file"
   phase "bundling the given server $SERVER"
@@ -71,20 +73,23 @@ elif [ -n "$SERVER" ]; then
   cp "$SERVER" "client-vscode/server/linux-x64/cog-lsp"
   chmod 755 "client-vscode/server/linux-x64/cog-lsp"
   VSIX_DIR="$(mktemp -d "${TMPDIR:-/tmp}/cog-lsp-vsix.XXXXXX")"
-  node client-vscode/scripts/package.mjs --target linux-x64 --out "$VSIX_DIR" >"$OUT/package.log" 2>&1 \
+  node client-vscode/scripts/package.mjs --target linux-x64,universal --out "$VSIX_DIR" >"$OUT/package.log" 2>&1 \
     || { tail -30 "$OUT/package.log" >&2; fail_all "packaging failed"; }
   VSIX="$VSIX_DIR/cog-lsp-$VERSION-linux-x64.vsix"
+  UNIVERSAL="$VSIX_DIR/cog-lsp-$VERSION.vsix"
 else
   phase "packaging artifacts/cog-lsp-$VERSION-linux-x64.vsix (publishing the server if server/ changed)"
-  COG_LSP_REPUBLISH=$REPUBLISH node client-vscode/scripts/package.mjs --target linux-x64 >"$OUT/package.log" 2>&1 \
+  COG_LSP_REPUBLISH=$REPUBLISH node client-vscode/scripts/package.mjs --target linux-x64,universal >"$OUT/package.log" 2>&1 \
     || { tail -30 "$OUT/package.log" >&2; fail_all "packaging failed"; }
   VSIX="$ROOT/artifacts/cog-lsp-$VERSION-linux-x64.vsix"
+  UNIVERSAL="$ROOT/artifacts/cog-lsp-$VERSION.vsix"
 fi
 phase "installing $(basename "$VSIX") ($(du -h "$VSIX" | cut -f1))"
 
 phase "running the scenarios (suites: $SUITE)"
-rm -rf "$OUT"/fake "$OUT"/no-server "$OUT"/real "$OUT"/images "$OUT/result.json"
+rm -rf "$OUT"/fake "$OUT"/no-server "$OUT"/universal "$OUT"/real "$OUT"/images "$OUT/result.json"
 args=(--cache "$CACHE" --vsix "$VSIX" --out "$OUT" --suite "$SUITE")
+[ -f "$UNIVERSAL" ] && args+=(--vsix-universal "$UNIVERSAL")
 [ -n "$ONLY" ] && args+=(--only "$ONLY")
 [ -n "$INCLUDE_DISABLED" ] && args+=(--include-disabled yes)
 set +e

@@ -31,8 +31,9 @@
 //              hover, code-actions, output, …) to <out>/images/; `run.sh --update-images` copies
 //              those into client-vscode/images/, where the extension's README shows them
 //
-// Suite fields (see `suites` at the end): workspace, settings, and requireDotnetHidden (the suite
-// fails unless code-server runs where every .NET folder is masked).
+// Suite fields (see `suites` at the end): workspace, settings, package ('universal' installs the
+// universal .vsix, without a server, instead of the linux-x64 one) and requireDotnetHidden (the
+// suite fails unless code-server runs where every .NET folder is masked).
 export const scenarios = [
   // ------------------------------------------------------------------ fake
   {
@@ -79,6 +80,20 @@ export const scenarios = [
       button: 'Show log',
       expectOutput: 'cogLsp.server.path points to "/nonexistent/cog-lsp"',
     },
+  },
+
+  {
+    // The universal package has no server; on a machine without cog-lsp anywhere (PATH, the
+    // .NET tool folder ~/.dotnet/tools) the user is told what was looked for and how to install.
+    name: 'universal: no server anywhere: a notification says how to install one, the log lists where it looked',
+    suite: 'universal',
+    open: 'requirements/requirements.txt',
+    notification: {
+      expect: 'no cog-lsp was found on PATH or as a .NET tool',
+      button: 'Show log',
+      expectOutput: '.dotnet/tools/cog-lsp',
+    },
+    output: ['dotnet tool install --global CogLsp', 'looked for'],
   },
 
   // ------------------------------------------------------------------ real
@@ -161,5 +176,6 @@ const common = {
 export const suites = {
   fake: { workspace: 'fake', settings: ({ fakeServer }) => ({ ...common, 'cogLsp.server.path': fakeServer }) },
   'no-server': { workspace: 'fake', settings: () => ({ ...common, 'cogLsp.server.path': '/nonexistent/cog-lsp' }) },
+  universal: { workspace: 'fake', settings: () => common, package: 'universal', requireDotnetHidden: true },
   real: { workspace: 'real', settings: () => common, requireDotnetHidden: true },
 };
