@@ -24,8 +24,8 @@
 //              action whose title contains `title`, wait until the editor shows `expectText`
 //   command:   { title, expectText } — run a command from the palette (F1) with the
 //              file open, wait until the editor shows `expectText`
-//   output:    texts that must each appear in the output channel "Cog Language Server" (opened
-//              with the command Cog: Show Language Server Output)
+//   output:    texts that must each appear in the output channel "Cog Language Server" (read from
+//              the log file VS Code keeps of it)
 //   problemsAfter: { absent: [texts] } — after the steps above, no Problems row may contain these
 //   images:    { step: 'file.png' } — also copy the screenshot of that step (squiggle, problems,
 //              hover, code-actions, output, …) to <out>/images/; `run.sh --update-images` copies
