@@ -53,6 +53,7 @@ public sealed class LanguageServices
                 new CogYaml.CogFilesAnalyzer(),
                 new Cog.CogYamlResolutionAnalyzer(cog),
                 new CogYaml.PythonPackageItemsAnalyzer(),
+                new CogYaml.BuildRun.BuildRunAnalyzer(cog),
                 // requirements files
                 new Requirements.RequirementsSyntaxAnalyzer(),
                 new Requirements.PinningAnalyzer(),
@@ -69,6 +70,7 @@ public sealed class LanguageServices
                 new Requirements.RequirementsHoverProvider(),
                 new Cog.CogRequirementHoverProvider(cog),
                 new CogYaml.PythonPackageItemHoverProvider(cog),
+                new CogYaml.BuildRun.BuildRunHoverProvider(cog),
             ],
             CompletionProviders =
             [
@@ -110,6 +112,7 @@ public sealed class LanguageServices
                 new CogYaml.MovePreInstallToRunFixProvider(),
                 new CogYaml.RenamePredictToRunFixProvider(),
                 new CogYaml.PythonPackagePinFixProvider(cog),
+                new CogYaml.BuildRun.BuildRunPinFixProvider(cog),
                 // Cog's resolution (both file kinds)
                 new Cog.CogCodeFixProvider(cog),
                 // requirements files

@@ -79,5 +79,13 @@ public sealed class ShellWord
         return true;
     }
 
+    /// <summary>The part of the value from <paramref name="start"/> on, as a word of its own (an option's attached value, `--index-url=URL`).</summary>
+    public ShellWord Slice(int start)
+    {
+        start = Math.Clamp(start, 0, Value.Length);
+        var rawStart = start < Offsets.Length ? Offsets[start] : Span.End;
+        return new ShellWord(Value[start..], Offsets[start..], TextSpan.FromBounds(Math.Min(rawStart, Span.End), Span.End), HasExpansion, IsQuoted);
+    }
+
     public override string ToString() => Value;
 }
