@@ -201,6 +201,22 @@ public sealed class BuildRunTests
         }
     }
 
+    // ---- The documented examples
+
+    public static TheoryData<string> DocumentedRules() => [.. CogLsp.Analysis.CogYaml.BuildRun.BuildRunDiagnostics.Rules.Select(d => d.Id)];
+
+    /// <summary>Each rule's bad example (as the docs show it) has the rule and its good example has not; COG0850's needs the requirements file its comment names.</summary>
+    [Theory]
+    [MemberData(nameof(DocumentedRules))]
+    public void Documented_examples_do_what_the_docs_say(string id)
+    {
+        var rule = CogLsp.Analysis.CogYaml.BuildRun.BuildRunDiagnostics.Rules.Single(d => d.Id == id);
+        (string, string)[] Files(string example) =>
+            example.StartsWith("# requirements.txt: ", StringComparison.Ordinal) ? [("/p/requirements.txt", example[20..example.IndexOf('\n', StringComparison.Ordinal)] + "\n")] : [];
+        Assert.Contains(GetDiagnostics(rule.BadExample, Files(rule.BadExample)), d => d.Id == id);
+        Assert.DoesNotContain(GetDiagnostics(rule.GoodExample, Files(rule.GoodExample)), d => d.Id == id);
+    }
+
     // ---- Hovers
 
     [Fact]

@@ -38,8 +38,8 @@ public static class BuildRunDiagnostics
         "COG0850", "run-reinstalls-pinned-package", "build.run replaces a version the requirements pin",
         "{0}", W,
         "Cog runs build.run after it has installed the requirements (the requirements file, or python_packages), so a `pip install` there that asks for another version of a pinned package replaces it: the image has the run command's version, not the pinned one. For torch and tensorflow it is worse: Cog chose the CUDA version and base image from the pinned version, so the build installed afterwards may not match the image's CUDA.",
-        "# requirements.txt: torch==2.1.0\nbuild:\n  gpu: true\n  python_requirements: requirements.txt\n  run:\n    - pip install torch==2.4.1 --index-url https://download.pytorch.org/whl/cu121",
-        "# requirements.txt: torch==2.4.1\nbuild:\n  gpu: true\n  python_requirements: requirements.txt",
+        "# requirements.txt: torch==2.1.0\nbuild:\n  gpu: true\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n  run:\n    - pip install torch==2.4.1 --index-url https://download.pytorch.org/whl/cu121",
+        "# requirements.txt: torch==2.4.1\nbuild:\n  gpu: true\n  python_version: \"3.11\"\n  python_requirements: requirements.txt",
         "Pin the version you want in the requirements and drop it from the run command.");
 
     public static readonly DiagnosticDescriptor RequirementRedirected = new(
