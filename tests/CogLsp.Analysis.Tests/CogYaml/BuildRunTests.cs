@@ -13,7 +13,7 @@ public sealed class BuildRunTests
 {
     private const string Head = "build:\n  python_version: \"3.11\"\n  run:\n";
 
-    private static readonly string[] Rules = ["COG0801", "COG0802", "COG0821", "COG0840", "COG0841", "COG0850", "COG0851", "COG0852", "COG0853", "COG0860"];
+    private static readonly string[] Rules = ["COG0801", "COG0802", "COG0821", "COG0840", "COG0841", "COG0850", "COG0851", "COG0852", "COG0853", "COG0854", "COG0860"];
 
     private static void Check(string items, params string[] expected) =>
         CheckDiagnostics(Head + items, expected.Length == 0 ? Rules : expected);
@@ -127,6 +127,26 @@ public sealed class BuildRunTests
     [Fact]
     public void Unterminated_quote_still_judges_the_argument_it_runs_to() =>
         Check("    - pip install [|'|]numpy[|>=1|]\n", "COG0853", "COG0821");
+
+    // ---- Cog refuses a command with a line break
+
+    [Theory]
+    [InlineData("    - [||\n      apt-get update\n      pip install numpy==1.26.4\n|]")]
+    [InlineData("    - [|\"apt-get update\\npip install numpy==1.26.4\"|]\n")]
+    [InlineData("    - command: [|'apt-get update\n\n      && pip install numpy==1.26.4'|]\n")]
+    public void Line_breaks_in_a_command_stop_cog(string items) =>
+        Check(items, "COG0854");
+
+    [Theory]
+    [InlineData("    - |\n      pip install numpy==1.26.4\n\n")]
+    [InlineData("    - >\n      apt-get update &&\n      pip install numpy==1.26.4\n")]
+    [InlineData("    - \"  pip install numpy==1.26.4\\n\"\n")]
+    public void One_line_after_trimming_is_fine(string items) =>
+        Check(items);
+
+    [Fact]
+    public void Each_line_of_a_multi_line_command_is_still_checked() =>
+        Check("    - [|[||\n      pip install numpy==1.26.4\n      pip install 'scipy>=1'\n|]|]", "COG0821", "COG0854");
 
     // ---- Re-installs of pinned packages
 

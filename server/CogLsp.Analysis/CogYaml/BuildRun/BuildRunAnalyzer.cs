@@ -41,6 +41,11 @@ public sealed class BuildRunAnalyzer(ICogConfigProvider configs) : IDiagnosticAn
         foreach (var item in items)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
+            if (item.Value.Trim().Contains('\n', StringComparison.Ordinal))
+            {
+                context.Report(Diagnostic.Create(BuildRunDiagnostics.LineBreak, path, item.Map.Whole));
+            }
+
             foreach (var error in item.Script.Errors)
             {
                 context.Report(Diagnostic.Create(BuildRunDiagnostics.ShellSyntax, path, item.MapSpan(error.Span), $"/bin/sh cannot run this command: {error.Message}"));

@@ -63,6 +63,15 @@ public static class BuildRunDiagnostics
         "build:\n  run:\n    - pip install \"numpy==1.26.4", "build:\n  run:\n    - pip install \"numpy==1.26.4\"",
         "Close the quote.");
 
+    /// <summary>Cog's own message (StandardGenerator.runCommands), quoted so users can search for it.</summary>
+    public static readonly DiagnosticDescriptor LineBreak = new(
+        "COG0854", "run-command-line-break", "A build.run command spans several lines",
+        "One of the commands in 'run' contains a new line, which won't work. You need to create a new list item in YAML prefixed with '-' for each command.", E,
+        "Cog writes each build.run command after `RUN` on one Dockerfile line, so it refuses a command that still holds a line break after leading and trailing blanks are trimmed (a `|` block with several lines, a `\\n` escape), and `cog build` stops. A `>` block folds its lines into one and is fine.",
+        "build:\n  run:\n    - |\n      apt-get update\n      pip install numpy==1.26.4",
+        "build:\n  run:\n    - apt-get update\n    - pip install numpy==1.26.4",
+        "Write one list item per command, or join the commands with `&&` on one line.");
+
     public static readonly DiagnosticDescriptor ReplacesPip = new(
         "COG0860", "run-replaces-pip", "build.run replaces or removes pip",
         "{0}", W,
@@ -71,7 +80,7 @@ public static class BuildRunDiagnostics
         "build:\n  python_requirements: requirements.txt",
         "Leave pip in place; install what the model needs through the requirements file.");
 
-    public static readonly ImmutableArray<DiagnosticDescriptor> Rules = [.. Twins, Reinstalls, RequirementRedirected, RequirementReadsFile, ShellSyntax, ReplacesPip];
+    public static readonly ImmutableArray<DiagnosticDescriptor> Rules = [.. Twins, Reinstalls, RequirementRedirected, RequirementReadsFile, ShellSyntax, LineBreak, ReplacesPip];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ByRequirementId =
         Pairs.Select((p, i) => (p.Rule.Id, Twin: Twins[i])).ToImmutableDictionary(p => p.Id, p => p.Twin, StringComparer.Ordinal);
