@@ -113,6 +113,7 @@ public sealed class LanguageServices
                 new CogYaml.RenamePredictToRunFixProvider(),
                 new CogYaml.PythonPackagePinFixProvider(cog),
                 new CogYaml.BuildRun.BuildRunPinFixProvider(cog),
+                new CogYaml.BuildRun.BuildRunQuoteFixProvider(),
                 // Cog's resolution (both file kinds)
                 new Cog.CogCodeFixProvider(cog),
                 // requirements files

@@ -118,6 +118,17 @@ public sealed class BuildRunTests
         Check("    - pip install [|numpy<2|]\n", "COG0852");
 
     [Theory]
+    [InlineData("    - pip install numpy>$0=1.26 scipy==1.11.4\n", "    - pip install 'numpy>=1.26' scipy==1.11.4\n")]
+    [InlineData("    - \"pip install numpy<$02\"\n", "    - \"pip install 'numpy<2'\"\n")]
+    [InlineData("    - 'pip install numpy<$02'\n", "    - 'pip install \"numpy<2\"'\n")]
+    public void Quote_fix_keeps_the_shell_and_the_yaml_valid(string marked, string expected) =>
+        CodeFixFixture.CheckAction(Head + marked, CodeFixFixture.ActionsAt(Head + marked).Single(a => a.Title.StartsWith("Quote the requirement", StringComparison.Ordinal)).Title, Head + expected);
+
+    [Fact]
+    public void No_quote_fix_where_yaml_escapes_are_inside() =>
+        CodeFixFixture.CheckNoAction(Head + "    - \"pip install num\\x70y>$0=1\"\n", "Quote the requirement: 'numpy>=1'");
+
+    [Theory]
     [InlineData("    - pip install [|\"|]numpy==1.26.4\n")]
     [InlineData("    - \"pip install [|'|]numpy==1.26.4\"\n")]
     [InlineData("    - pip install [|$(|]cat x\n")]

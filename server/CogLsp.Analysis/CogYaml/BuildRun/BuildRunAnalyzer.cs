@@ -107,19 +107,32 @@ public sealed class BuildRunAnalyzer(ICogConfigProvider configs) : IDiagnosticAn
 
     private static void ReportRedirect(AnalysisContext context, RunCommandItem item, ShellWord argument, ShellRedirect redirect)
     {
-        var span = item.MapSpan(TextSpan.FromBounds(argument.Span.Start, redirect.Span.End));
-        var written = item.Value.Substring(argument.Span.Start, redirect.Span.End - argument.Span.Start);
+        var range = TextSpan.FromBounds(argument.Span.Start, redirect.Span.End);
+        var span = item.MapSpan(range);
+        var written = item.Value.Substring(range.Start, range.Length);
         var target = redirect.Target!.Value;
-        if (redirect.Operator == "<")
+        var diagnostic = redirect.Operator == "<"
+            ? Diagnostic.Create(BuildRunDiagnostics.RequirementReadsFile, context.Document.Path, span,
+                $"The shell reads `<{target}` as input from a file named `{target}`, which does not exist, so this command fails; quote the requirement: '{written}'")
+            : Diagnostic.Create(BuildRunDiagnostics.RequirementRedirected, context.Document.Path, span,
+                $"The shell reads `{redirect.Operator}` as a redirection: pip installs `{argument.Value}` with no version constraint and writes its output to a file named `{target}`; quote the requirement: '{written}'");
+        context.Report(QuotedReplacement(context.Document, item, range, written) is { } quoted ? diagnostic.WithData(quoted) : diagnostic);
+    }
+
+    /// <summary>
+    /// The requirement in shell quotes, when the command range is written in the document character for
+    /// character (no YAML escape or folding inside) and holds no quote, backslash or `$`: single quotes,
+    /// or double quotes inside a single-quoted YAML scalar (where a single quote would have to be doubled).
+    /// </summary>
+    private static ReplacementData? QuotedReplacement(Document document, RunCommandItem item, TextSpan range, string written)
+    {
+        if (written.AsSpan().IndexOfAny("'\"\\$`") >= 0 || !item.Map.TryMap(range, out var mapped) || mapped.End > document.Text.Length || document.Text.ToString(mapped) != written)
         {
-            context.Report(Diagnostic.Create(BuildRunDiagnostics.RequirementReadsFile, context.Document.Path, span,
-                $"The shell reads `<{target}` as input from a file named `{target}`, which does not exist, so this command fails; quote the requirement: '{written}'"));
+            return null;
         }
-        else
-        {
-            context.Report(Diagnostic.Create(BuildRunDiagnostics.RequirementRedirected, context.Document.Path, span,
-                $"The shell reads `{redirect.Operator}` as a redirection: pip installs `{argument.Value}` with no version constraint and writes its output to a file named `{target}`; quote the requirement: '{written}'"));
-        }
+
+        var quote = item.Node is Syntax.CogYaml.YamlScalar { Style: Syntax.CogYaml.YamlScalarStyle.SingleQuoted } ? '"' : '\'';
+        return new ReplacementData($"{quote}{written}{quote}");
     }
 
     private static Diagnostic Reinstall(AnalysisContext context, CogBuildConfig config, CogResolution resolution, RunCommandItem item, RunReinstall reinstall)
