@@ -63,6 +63,7 @@ public sealed class LanguageServices
                 new Requirements.LocalArtifactAnalyzer(cog),
                 new Requirements.LocalProjectAnalyzer(),
                 new Cog.CogRequirementsAnalyzer(cog),
+                new Indexes.IndexAnalyzer(),
             ],
             HoverProviders =
             [
@@ -71,11 +72,13 @@ public sealed class LanguageServices
                 new Cog.CogRequirementHoverProvider(cog),
                 new CogYaml.PythonPackageItemHoverProvider(cog),
                 new CogYaml.BuildRun.BuildRunHoverProvider(cog),
+                new Indexes.IndexHoverProvider(),
             ],
             CompletionProviders =
             [
                 new CogYaml.CogYamlCompletionProvider(),
                 new Requirements.RequirementsCompletionProvider(new Cog.CogTableVersionSource()),
+                new Indexes.IndexCompletionProvider(),
             ],
             OutlineProviders =
             [
@@ -96,6 +99,7 @@ public sealed class LanguageServices
             [
                 new Cog.CogRequirementInlayHintProvider(cog),
                 new CogYaml.PythonPackageItemInlayHintProvider(cog),
+                new Indexes.IndexInlayHintProvider(),
             ],
             DefinitionProviders =
             [
@@ -119,10 +123,12 @@ public sealed class LanguageServices
                 // requirements files
                 new Requirements.PinFixProvider(cog),
                 new Requirements.RemoveDuplicateFixProvider(),
+                new Indexes.IndexFixProvider(),
             ],
             RefactoringProviders =
             [
                 new CogYaml.MigratePythonPackagesRefactoringProvider(),
+                new Indexes.IndexUpgradeRefactoringProvider(),
             ],
         };
     }
