@@ -55,6 +55,7 @@ public sealed class LanguageServices
                 new Cog.Gpu.GpuTargetAnalyzer(cog, Workspace.DocumentKind.CogYaml),
                 new Cog.InstalledCogAnalyzer(),
                 new CogYaml.PythonPackageItemsAnalyzer(),
+                new CogYaml.BuildRun.BuildRunAnalyzer(cog),
                 // requirements files
                 new Requirements.RequirementsSyntaxAnalyzer(),
                 new Requirements.PinningAnalyzer(),
@@ -73,6 +74,7 @@ public sealed class LanguageServices
                 new Requirements.RequirementsHoverProvider(),
                 new Cog.CogRequirementHoverProvider(cog),
                 new CogYaml.PythonPackageItemHoverProvider(cog),
+                new CogYaml.BuildRun.BuildRunHoverProvider(cog),
                 new Indexes.IndexHoverProvider(),
             ],
             CompletionProviders =
@@ -117,6 +119,8 @@ public sealed class LanguageServices
                 new CogYaml.MovePreInstallToRunFixProvider(),
                 new CogYaml.RenamePredictToRunFixProvider(),
                 new CogYaml.PythonPackagePinFixProvider(cog),
+                new CogYaml.BuildRun.BuildRunPinFixProvider(cog),
+                new CogYaml.BuildRun.BuildRunQuoteFixProvider(),
                 // Cog's resolution (both file kinds)
                 new Cog.CogCodeFixProvider(cog),
                 new Cog.Gpu.GpuFloorFixProvider(cog),

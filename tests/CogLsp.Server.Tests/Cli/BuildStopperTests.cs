@@ -119,6 +119,13 @@ public class BuildStopperTests
         ["COG0712"] = "pip fails",
         ["COG0740"] = "pip fails",
         ["COG0741"] = "pip fails",
+        ["COG0801"] = "pip fails in a build.run command, which resolve does not run",
+        ["COG0802"] = "pip fails in a build.run command, which resolve does not run",
+        ["COG0840"] = "pip fails in a build.run command, which resolve does not run",
+        ["COG0841"] = "pip fails in a build.run command, which resolve does not run",
+        ["COG0852"] = "/bin/sh fails in a build.run command, which resolve does not run",
+        ["COG0853"] = "/bin/sh fails in a build.run command, which resolve does not run",
+        ["COG0854"] = "Cog's Dockerfile generator refuses the command (runCommands); resolve does not model build.run yet",
     };
 
     [Fact]
