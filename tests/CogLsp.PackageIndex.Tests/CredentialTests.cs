@@ -74,7 +74,7 @@ public sealed class CredentialTests : IndexTestBase
     {
         Server.RequireCredentials(User, Token).Add(new LoopbackFile("found", "found-1.0.tar.gz"));
         Server.SetFault("broken", LoopbackFault.ServerError).SetFault("garbage", LoopbackFault.MalformedJson).SetFault("slow", LoopbackFault.Hang);
-        var client = Client(o => new PackageIndexOptions { CacheDirectory = o.CacheDirectory, TimeProvider = o.TimeProvider, RetryDelay = o.RetryDelay, TotalTimeout = TimeSpan.FromSeconds(1) });
+        var client = Client(o => new PackageIndexOptions { CacheDirectory = o.CacheDirectory, TimeProvider = o.TimeProvider, RetryDelay = o.RetryDelay, TotalTimeout = TimeSpan.FromSeconds(5) });
         var url = Server.SimpleUrlWithCredentials(User, Token);
 
         var answers = await Task.WhenAll(new[] { "found", "missing", "broken", "garbage", "slow" }.Select(p => Get(client, Simple(url, p))));
