@@ -19,6 +19,9 @@ public sealed record AnalysisOptions
 
     public string TargetArch { get; init; } = "amd64";
 
+    /// <summary>Whether and where package indexes are read (`cogLsp.index.*`, `check --online`).</summary>
+    public PackageIndexSettings PackageIndex { get; init; } = PackageIndexSettings.Default;
+
     /// <summary>The severity a diagnostic of <paramref name="descriptor"/> gets, or null when the user turned the rule off.</summary>
     public DiagnosticSeverity? EffectiveSeverity(DiagnosticDescriptor descriptor, DiagnosticSeverity reported) =>
         SeverityOverrides.TryGetValue(descriptor.Id, out var overridden) ? overridden : reported;

@@ -62,6 +62,7 @@ public sealed class LanguageServices
                 new Requirements.LocalArtifactAnalyzer(cog),
                 new Requirements.LocalProjectAnalyzer(),
                 new Cog.CogRequirementsAnalyzer(cog),
+                new Indexes.IndexAnalyzer(),
             ],
             HoverProviders =
             [
@@ -69,11 +70,13 @@ public sealed class LanguageServices
                 new Requirements.RequirementsHoverProvider(),
                 new Cog.CogRequirementHoverProvider(cog),
                 new CogYaml.PythonPackageItemHoverProvider(cog),
+                new Indexes.IndexHoverProvider(),
             ],
             CompletionProviders =
             [
                 new CogYaml.CogYamlCompletionProvider(),
                 new Requirements.RequirementsCompletionProvider(new Cog.CogTableVersionSource()),
+                new Indexes.IndexCompletionProvider(),
             ],
             OutlineProviders =
             [
@@ -94,6 +97,7 @@ public sealed class LanguageServices
             [
                 new Cog.CogRequirementInlayHintProvider(cog),
                 new CogYaml.PythonPackageItemInlayHintProvider(cog),
+                new Indexes.IndexInlayHintProvider(),
             ],
             DefinitionProviders =
             [
@@ -115,10 +119,12 @@ public sealed class LanguageServices
                 // requirements files
                 new Requirements.PinFixProvider(cog),
                 new Requirements.RemoveDuplicateFixProvider(),
+                new Indexes.IndexFixProvider(),
             ],
             RefactoringProviders =
             [
                 new CogYaml.MigratePythonPackagesRefactoringProvider(),
+                new Indexes.IndexUpgradeRefactoringProvider(),
             ],
         };
     }

@@ -1,4 +1,5 @@
 using CogLsp.Analysis;
+using CogLsp.Analysis.Indexes;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Server.Handlers.CodeActions;
 using CogLsp.Server.Handlers.Completion;
@@ -60,7 +61,7 @@ public static class ServerComposition
     }
 
     public static LspServer CreateServer(IServiceProvider services, Stream input, Stream output) =>
-        new(input, output, services.GetServices<ILspHandler>(), services.GetRequiredService<ServerState>(), services.GetRequiredService<LanguageServices>(), services.GetRequiredService<LspLoggerProvider>());
+        new(input, output, services.GetServices<ILspHandler>(), services.GetRequiredService<ServerState>(), services.GetRequiredService<LanguageServices>(), services.GetRequiredService<LspLoggerProvider>(), services.GetService<IPackageIndexClient>());
 
     public static void AddHandler<T>(IServiceCollection services)
         where T : class, ILspHandler =>

@@ -7,12 +7,18 @@ namespace CogLsp.Server.Session;
 
 /// <summary>
 /// The `cogLsp` settings section: { "severity": { "COG0101": "error" | "warning" | "information" | "hint" | "off" },
-/// "inlayHints": true, "trace": "off" | "messages" | "verbose" }. Unknown fields and bad values are
-/// ignored (with a log line), never fatal.
+/// "inlayHints": true, "trace": "off" | "messages" | "verbose",
+/// "index": { "enabled": true, "url": "https://pypi.org/simple/", "pytorchUrl": "https://download.pytorch.org/whl/" } }.
+/// Unknown fields and bad values are ignored (with a log line), never fatal. The server reads package
+/// indexes by default; `index.enabled: false` keeps it offline.
 /// </summary>
-public sealed record ServerSettings(ImmutableDictionary<string, DiagnosticSeverity?> Severity, bool InlayHints, string? Trace)
+public sealed record ServerSettings(ImmutableDictionary<string, DiagnosticSeverity?> Severity, bool InlayHints, string? Trace, PackageIndexSettings Index)
 {
-    public static ServerSettings Default { get; } = new(ImmutableDictionary<string, DiagnosticSeverity?>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase), true, null);
+    public static ServerSettings Default { get; } = new(
+        ImmutableDictionary<string, DiagnosticSeverity?>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase),
+        true,
+        null,
+        PackageIndexSettings.Default with { Enabled = true });
 
     public static ServerSettings Parse(JsonElement? section, List<string> problems)
     {
@@ -63,7 +69,63 @@ public sealed record ServerSettings(ImmutableDictionary<string, DiagnosticSeveri
             }
         }
 
+        if (root.TryGetProperty("index", out var index))
+        {
+            result = result with { Index = ParseIndex(index, result.Index, problems) };
+        }
+
         return result;
+    }
+
+    private static PackageIndexSettings ParseIndex(JsonElement index, PackageIndexSettings options, List<string> problems)
+    {
+        if (index.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add("cogLsp.index: expected an object");
+            return options;
+        }
+
+        if (index.TryGetProperty("enabled", out var enabled))
+        {
+            if (enabled.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                options = options with { Enabled = enabled.GetBoolean() };
+            }
+            else
+            {
+                problems.Add("cogLsp.index.enabled: expected true or false");
+            }
+        }
+
+        if (index.TryGetProperty("url", out var url) && url.ValueKind != JsonValueKind.Null)
+        {
+            options = ParseUrl(url, "url", problems) is { } u ? options with { DefaultIndexUrl = u } : options;
+        }
+
+        if (index.TryGetProperty("pytorchUrl", out var pytorch) && pytorch.ValueKind != JsonValueKind.Null)
+        {
+            options = ParseUrl(pytorch, "pytorchUrl", problems) is { } u ? options with { PyTorchBaseUrl = u } : options;
+        }
+
+        return options;
+    }
+
+    /// <summary>An absolute http(s) URL, or null with a problem (empty means "the default": also null, no problem).</summary>
+    private static string? ParseUrl(JsonElement value, string name, List<string> problems)
+    {
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim() : null;
+        if (text is "")
+        {
+            return null;
+        }
+
+        if (text is not null && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        {
+            return text;
+        }
+
+        problems.Add($"cogLsp.index.{name}: expected an http(s) URL");
+        return null;
     }
 
     public static (bool Ok, DiagnosticSeverity? Severity) ParseSeverity(string text) => text.Trim().ToLowerInvariant() switch
@@ -76,5 +138,5 @@ public sealed record ServerSettings(ImmutableDictionary<string, DiagnosticSeveri
         _ => (false, null),
     };
 
-    public AnalysisOptions ApplyTo(AnalysisOptions options) => options with { SeverityOverrides = Severity, InlayHints = InlayHints };
+    public AnalysisOptions ApplyTo(AnalysisOptions options) => options with { SeverityOverrides = Severity, InlayHints = InlayHints, PackageIndex = Index };
 }

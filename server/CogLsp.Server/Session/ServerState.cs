@@ -1,3 +1,4 @@
+using CogLsp.Analysis;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Server.Rpc;
 using CogLsp.Syntax.Text;
@@ -22,7 +23,8 @@ public sealed class ServerState
 
     public ServerState(IFileSystem fileSystem)
     {
-        _workspace = WorkspaceSnapshot.Create(fileSystem);
+        // Until the client sends settings, the settings' defaults apply (which read package indexes).
+        _workspace = WorkspaceSnapshot.Create(fileSystem, options: ServerSettings.Default.ApplyTo(AnalysisOptions.Default));
     }
 
     public WorkspaceSnapshot Workspace
