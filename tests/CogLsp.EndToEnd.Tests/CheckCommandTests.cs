@@ -52,6 +52,20 @@ public class CheckCommandTests
         project.Delete(true);
     }
 
+    [Fact]
+    public async Task A_requirements_file_named_alone_is_checked_with_the_cog_yaml_above_it()
+    {
+        // What a pre-commit hook passes when only the requirements file changed: its path, from the repository root.
+        var project = Project(("cog.yaml", "build:\n  gpu: true\n  python_version: \"3.10\"\n  python_requirements: deps/requirements.txt\n"));
+        Directory.CreateDirectory(Path.Combine(project.FullName, "deps"));
+        File.WriteAllText(Path.Combine(project.FullName, "deps", "requirements.txt"), "torch==1.11.0\n");
+        var (code, stdout, _) = await ServerBinary.RunAsync(project.FullName, "check", "deps/requirements.txt");
+        Assert.Equal(0, code);
+        Assert.Contains("deps/requirements.txt:1:1: information REQ0500: torch==1.11.0 will be installed as torch 1.11.0+cu113", stdout);
+        Assert.DoesNotContain("cog.yaml:", stdout);
+        project.Delete(true);
+    }
+
     [Theory]
     [InlineData("check")]
     [InlineData("check", ".", "--format", "yaml")]

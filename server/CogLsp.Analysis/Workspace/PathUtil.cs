@@ -3,15 +3,25 @@ namespace CogLsp.Analysis.Workspace;
 /// <summary>Path helpers that behave the same on every OS for the forward-slash paths cog.yaml and pip use.</summary>
 public static class PathUtil
 {
-    /// <summary>An absolute, normalised path ('.' and '..' folded, no trailing separator) with '/' separators.</summary>
+    /// <summary>
+    /// An absolute, normalised path ('.' and '..' folded, no trailing separator) with '/' separators. A
+    /// Windows UNC path keeps its two leading separators (`//server/share/…`), and '..' never climbs above
+    /// a drive (`C:`), so both stay the roots they are.
+    /// </summary>
     public static string Normalize(string path)
     {
         var full = path.Replace('\\', '/');
         var rooted = full.StartsWith('/');
+        var unc = full.Length > 2 && full[0] == '/' && full[1] == '/' && full[2] != '/';
         var parts = new List<string>();
         foreach (var part in full.Split('/'))
         {
             if (part.Length == 0 || part == ".")
+            {
+                continue;
+            }
+
+            if (part == ".." && parts.Count == 1 && IsDrive(parts[0]))
             {
                 continue;
             }
@@ -31,8 +41,11 @@ public static class PathUtil
         }
 
         var joined = string.Join('/', parts);
-        return rooted ? "/" + joined : joined;
+        return unc ? "//" + joined : rooted ? "/" + joined : joined;
     }
+
+    /// <summary>True for a Windows drive such as `C:`.</summary>
+    public static bool IsDrive(string part) => part.Length == 2 && part[1] == ':' && char.IsAsciiLetter(part[0]);
 
     /// <summary>Resolves <paramref name="relative"/> against the folder <paramref name="directory"/>; absolute paths are kept.</summary>
     public static string Resolve(string directory, string relative)

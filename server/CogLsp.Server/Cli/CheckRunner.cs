@@ -10,7 +10,7 @@ namespace CogLsp.Server.Cli;
 /// <summary>
 /// The analysis behind `cog-lsp check`: the same LanguageServices and DiagnosticService the server
 /// uses, over the files on disk. A directory means every cog.yaml below it and the requirements files
-/// they use, plus requirements files found by name; a file means that file.
+/// they use, plus requirements files found by name; a file means that file, judged with its project.
 /// </summary>
 public sealed class CheckRunner(LanguageServices services, IFileSystem fileSystem)
 {
@@ -38,7 +38,12 @@ public sealed class CheckRunner(LanguageServices services, IFileSystem fileSyste
             }
             else if (fileSystem.FileExists(full))
             {
-                roots.Add(PathUtil.GetDirectory(full));
+                // A requirements file named alone (a pre-commit hook passes only the changed files) is still
+                // judged with the cog.yaml that uses it, which may sit in a folder above it: the search for
+                // that cog.yaml stops at the current directory when the file is below it (the repository
+                // root, for a hook), else at the file's own folder.
+                var here = PathUtil.Normalize(Directory.GetCurrentDirectory());
+                roots.Add(PathUtil.IsUnder(full, here) && full != here ? here : PathUtil.GetDirectory(full));
                 named.Add(full);
             }
             else
