@@ -7,6 +7,7 @@ using CogLsp.Benchmarks;
 //   stages             one keystroke's server path stage by stage, in process (where the time goes)
 //   analyzers [ROUNDS] median time of each requirements analyzer per edited snapshot (100 to 10,000 lines)
 //   micro [filter]     BenchmarkDotNet micro-benchmarks (SourceText, parsers)
+//   builds             every publish option and yaml-language-server side by side: start-up, peak RSS, package size
 var what = args.Length > 0 ? args[0] : "latency";
 switch (what)
 {
@@ -22,10 +23,12 @@ switch (what)
         return KeystrokeStages.Run();
     case "resolver":
         return ResolverLoop.Run();
+    case "builds":
+        return await BuildComparison.RunAsync();
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(SourceTextBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: CogLsp.Benchmarks latency [SERVER] | parse | stages | analyzers | resolver | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("usage: CogLsp.Benchmarks latency [SERVER] | parse | stages | analyzers | resolver | builds | micro [BenchmarkDotNet args]");
         return 2;
 }
