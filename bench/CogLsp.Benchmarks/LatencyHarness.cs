@@ -103,6 +103,10 @@ public static class LatencyHarness
         client.Request("initialize", new { processId = (int?)null, rootUri = new Uri(directory.FullName).AbsoluteUri, capabilities = new { } });
         client.Notify("initialized", new { });
 
+        // Package indexes: off unless COG_LSP_BENCH_INDEX names one (the `index` mode measures typing with them on).
+        var index = Environment.GetEnvironmentVariable("COG_LSP_BENCH_INDEX");
+        client.Notify("workspace/didChangeConfiguration", new { settings = new { cogLsp = new { index = string.IsNullOrEmpty(index) ? (object)new { enabled = false } : new { enabled = true, url = index } } } });
+
         var clock = Stopwatch.StartNew();
         client.Notify("textDocument/didOpen", new { textDocument = new { uri, languageId = "pip-requirements", version = 1, text } });
         var opened = client.WaitFor("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == uri && p.GetProperty("version").GetInt32() == 1);

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as vscode from 'vscode';
 import {
   CloseAction,
@@ -68,14 +69,17 @@ function findServer(): ServerLocation | undefined {
     arch: process.arch,
     configuredPath: readSetting('server.path') as string | undefined,
     envPath: process.env.PATH,
+    homeDir: os.homedir(),
+    dotnetCliHome: process.env.DOTNET_CLI_HOME,
     isFile: file => {
       try { return fs.statSync(file).isFile(); } catch { return false; }
     },
   });
   if (result.ok) return result.location;
   output.appendLine(`[error] cannot start the Cog language server: ${result.reason}`);
+  output.appendLine(`        ${result.help}`);
   for (const place of result.tried) output.appendLine(`        looked for ${place}`);
-  void showServerError(`Cog: the language server could not be found. ${result.reason}`);
+  void showServerError(`Cog: the language server could not be found. ${result.reason} ${result.help}`);
   return undefined;
 }
 

@@ -8,6 +8,16 @@ export interface ServerSettings {
   severity: Record<string, SeverityOverride>;
   inlayHints: boolean;
   trace: TraceLevel;
+  /** GPU names or compute capabilities; the server warns about names it does not know. */
+  targetGpus: string[];
+  /** Package indexes: on by default; the URLs only when set (the server's defaults are PyPI and download.pytorch.org). */
+  index: IndexSettings;
+}
+
+export interface IndexSettings {
+  enabled: boolean;
+  url?: string;
+  pytorchUrl?: string;
 }
 
 export type SeverityOverride = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -37,10 +47,19 @@ export function toServerSettings(read: SettingReader): ServerSettings {
   }
   const inlay = read('inlayHints.enabled');
   const trace = read('trace.server');
+  const enabled = read('index.enabled');
+  const index: IndexSettings = { enabled: typeof enabled === 'boolean' ? enabled : true };
+  const url = read('index.url');
+  if (typeof url === 'string' && url.trim() !== '') index.url = url.trim();
+  const pytorchUrl = read('index.pytorchUrl');
+  if (typeof pytorchUrl === 'string' && pytorchUrl.trim() !== '') index.pytorchUrl = pytorchUrl.trim();
+  const gpus = read('targetGpus');
   return {
     severity,
     inlayHints: typeof inlay === 'boolean' ? inlay : true,
     trace: typeof trace === 'string' && TRACE_LEVELS.has(trace) ? (trace as TraceLevel) : 'off',
+    index,
+    targetGpus: Array.isArray(gpus) ? gpus.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [],
   };
 }
 

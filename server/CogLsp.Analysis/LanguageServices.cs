@@ -52,6 +52,8 @@ public sealed class LanguageServices
                 new CogYaml.CogDeprecationAnalyzer(),
                 new CogYaml.CogFilesAnalyzer(),
                 new Cog.CogYamlResolutionAnalyzer(cog),
+                new Cog.Gpu.GpuTargetAnalyzer(cog, Workspace.DocumentKind.CogYaml),
+                new Cog.InstalledCogAnalyzer(),
                 new CogYaml.PythonPackageItemsAnalyzer(),
                 // requirements files
                 new Requirements.RequirementsSyntaxAnalyzer(),
@@ -62,6 +64,8 @@ public sealed class LanguageServices
                 new Requirements.LocalArtifactAnalyzer(cog),
                 new Requirements.LocalProjectAnalyzer(),
                 new Cog.CogRequirementsAnalyzer(cog),
+                new Indexes.IndexAnalyzer(),
+                new Cog.Gpu.GpuTargetAnalyzer(cog, Workspace.DocumentKind.Requirements),
             ],
             HoverProviders =
             [
@@ -69,11 +73,13 @@ public sealed class LanguageServices
                 new Requirements.RequirementsHoverProvider(),
                 new Cog.CogRequirementHoverProvider(cog),
                 new CogYaml.PythonPackageItemHoverProvider(cog),
+                new Indexes.IndexHoverProvider(),
             ],
             CompletionProviders =
             [
                 new CogYaml.CogYamlCompletionProvider(),
                 new Requirements.RequirementsCompletionProvider(new Cog.CogTableVersionSource()),
+                new Indexes.IndexCompletionProvider(),
             ],
             OutlineProviders =
             [
@@ -94,6 +100,7 @@ public sealed class LanguageServices
             [
                 new Cog.CogRequirementInlayHintProvider(cog),
                 new CogYaml.PythonPackageItemInlayHintProvider(cog),
+                new Indexes.IndexInlayHintProvider(),
             ],
             DefinitionProviders =
             [
@@ -112,13 +119,17 @@ public sealed class LanguageServices
                 new CogYaml.PythonPackagePinFixProvider(cog),
                 // Cog's resolution (both file kinds)
                 new Cog.CogCodeFixProvider(cog),
+                new Cog.Gpu.GpuFloorFixProvider(cog),
+                new Cog.ManagedPackageFixProvider(cog),
                 // requirements files
                 new Requirements.PinFixProvider(cog),
                 new Requirements.RemoveDuplicateFixProvider(),
+                new Indexes.IndexFixProvider(),
             ],
             RefactoringProviders =
             [
                 new CogYaml.MigratePythonPackagesRefactoringProvider(),
+                new Indexes.IndexUpgradeRefactoringProvider(),
             ],
         };
     }

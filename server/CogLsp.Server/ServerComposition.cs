@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using CogLsp.Analysis;
+using CogLsp.Analysis.Indexes;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Server.Handlers.CodeActions;
 using CogLsp.Server.Handlers.Completion;
@@ -30,6 +31,7 @@ public static class ServerComposition
         services.AddSingleton(LanguageServices.CreateDefault());
         services.AddSingleton(new LspLoggerProvider(log));
         services.AddSingleton(sp => new ServerState(sp.GetRequiredService<IFileSystem>()));
+        services.AddSingleton<IProcessRunner>(ProcessRunner.Instance);
 
         AddHandler<InitializeHandler>(services);
         AddHandler<InitializedHandler>(services);
@@ -61,7 +63,7 @@ public static class ServerComposition
     }
 
     public static LspServer CreateServer(IServiceProvider services, Stream input, Stream output) =>
-        new(input, output, services.GetServices<ILspHandler>(), services.GetRequiredService<ServerState>(), services.GetRequiredService<LanguageServices>(), services.GetRequiredService<LspLoggerProvider>());
+        new(input, output, services.GetServices<ILspHandler>(), services.GetRequiredService<ServerState>(), services.GetRequiredService<LanguageServices>(), services.GetRequiredService<LspLoggerProvider>(), services.GetService<IPackageIndexClient>());
 
     public static void AddHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(IServiceCollection services)
         where T : class, ILspHandler =>

@@ -25,6 +25,9 @@ public class CheckServerParityTests
         using var process = ServerBinary.StartInRoot("serve");
         var client = new LspTestClient(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
         await client.InitializeAsync(new { textDocument = new { diagnostic = new { } } }, rootUri: new Uri(project.FullName).AbsoluteUri);
+
+        // `check` without --online reads no index; the server is told the same (OnlineServerTests compares the online pair).
+        await client.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { cogLsp = new { index = new { enabled = false } } } });
         var uri = new Uri(requirementsPath).AbsoluteUri;
         await client.OpenAsync(uri, requirements, 1, "pip-requirements");
         var report = await client.ResultAsync("textDocument/diagnostic", new { textDocument = new { uri } });

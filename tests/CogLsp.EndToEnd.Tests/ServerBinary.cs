@@ -28,7 +28,10 @@ public static class ServerBinary
 
     public static Process StartInRoot(params string[] arguments) => Start(null, arguments);
 
-    public static Process Start(string? workingDirectory, params string[] arguments)
+    public static Process Start(string? workingDirectory, params string[] arguments) => Start(workingDirectory, null, arguments);
+
+    /// <summary>Starts the executable with <paramref name="environment"/> set on top of this process's variables.</summary>
+    public static Process Start(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var info = new ProcessStartInfo(Path)
         {
@@ -43,13 +46,22 @@ public static class ServerBinary
             info.ArgumentList.Add(argument);
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         return Process.Start(info)!;
     }
 
     /// <summary>Runs the CLI to completion and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? workingDirectory, params string[] arguments)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? workingDirectory, params string[] arguments) =>
+        RunAsync(workingDirectory, null, arguments);
+
+    /// <summary>Runs the CLI to completion with extra environment variables (e.g. a PATH with fake tools first).</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        using var process = Start(workingDirectory, arguments);
+        using var process = Start(workingDirectory, environment, arguments);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -3,7 +3,7 @@
 // with the extension's .vsix installed, shown in Debian's headless Chromium and
 // driven with playwright-core through the keyboard, as a person would use it.
 //
-//   node drive.mjs --cache DIR --vsix FILE --out DIR [--suite fake,no-server,real] [--only TEXT] [--include-disabled yes] [--timeout MS]
+//   node drive.mjs --cache DIR --vsix FILE [--vsix-universal FILE] --out DIR [--suite fake,no-server,real] [--only TEXT] [--include-disabled yes] [--timeout MS]
 //
 // DIR is what setup.sh prepared. Screenshots, logs and result.json go to --out,
 // one folder per scenario. The last line printed is "N passed, M failed"; the exit
@@ -22,6 +22,8 @@ const options = parseOptions(process.argv.slice(2));
 const CACHE = path.resolve(options.cache || process.env.COG_LSP_E2E_CACHE || '/var/tmp/cog-lsp-vscode-e2e');
 const OUT = path.resolve(options.out || path.join(HERE, '../../test-results/vscode-e2e'));
 const VSIX = options.vsix && path.resolve(options.vsix);
+// The universal package (no server inside), for the suites whose `package` is 'universal'.
+const VSIX_UNIVERSAL = options['vsix-universal'] && path.resolve(options['vsix-universal']);
 const SUITES = (options.suite || Object.keys(suites).join(',')).split(',').filter(Boolean);
 for (const suite of SUITES) if (!suites[suite]) fatal(`unknown suite ${suite}; known: ${Object.keys(suites).join(', ')}`);
 const TIMEOUT = Number(options.timeout || 60000);
@@ -29,6 +31,9 @@ const FAKE_SERVER = path.join(HERE, 'fake-server/fake-cog-lsp.mjs');
 const ENTRY = path.join(CACHE, 'node_modules/code-server/out/node/entry.js');
 
 if (!VSIX || !fs.existsSync(VSIX)) fatal(`--vsix FILE is required and must exist (got ${options.vsix})`);
+if (SUITES.some(s => suites[s].package === 'universal') && !(VSIX_UNIVERSAL && fs.existsSync(VSIX_UNIVERSAL))) {
+  fatal(`suites ${SUITES.filter(s => suites[s].package === 'universal').join(', ')} need --vsix-universal FILE (got ${options['vsix-universal']})`);
+}
 if (!fs.existsSync(ENTRY)) fatal(`no code-server in ${CACHE}; run tests/vscode-e2e/setup.sh first`);
 const { chromium } = createRequire(path.join(CACHE, 'package.json'))('playwright-core');
 
@@ -106,19 +111,28 @@ function which(tool) {
   return spawnSync('bash', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim() || null;
 }
 
+/**
+ * Every folder through which a .NET runtime, SDK or global tool could be reached: the installation
+ * that `dotnet` on PATH belongs to, DOTNET_ROOT, and the user's ~/.dotnet (where global tools such
+ * as an installed cog-lsp live; the extension looks there when it has no bundled server).
+ */
+function dotnetFolders() {
+  const found = [dotnetHome(), process.env.DOTNET_ROOT, path.join(os.homedir(), '.dotnet')]
+    .filter(dir => dir && fs.existsSync(dir)).map(dir => fs.realpathSync(dir));
+  return [...new Set(found)];
+}
+
 function withoutDotnet(command, args) {
-  const home = dotnetHome();
-  if (!home) return { command, args, dotnet: 'not installed' };
+  const folders = dotnetFolders();
+  if (!folders.length) return { command, args, dotnet: 'not installed', hidden: true };
   const [unshare, mount, sh] = [which('unshare'), which('mount'), which('sh')];
-  if (!unshare || !mount || !sh) return { command, args, dotnet: `visible (no unshare/mount to hide ${home})` };
-  const probe = spawnSync(unshare, ['--mount', '--propagation', 'private', '--', 'sh', '-c',
-    `${mount} -t tmpfs -o size=1m cog-lsp-e2e-no-dotnet "${home}" && ! command -v dotnet >/dev/null 2>&1 || [ ! -e "$(command -v dotnet)" ]`], { encoding: 'utf8' });
-  if (probe.status !== 0) return { command, args, dotnet: `visible (cannot hide ${home}: ${(probe.stderr || '').trim()})` };
-  return {
-    command: unshare,
-    args: ['--mount', '--propagation', 'private', '--', sh, '-c', `${mount} -t tmpfs -o size=1m cog-lsp-e2e-no-dotnet "$0" && exec "$@"`, home, command, ...args],
-    dotnet: `hidden (${home} masked)`,
-  };
+  if (!unshare || !mount || !sh) return { command, args, dotnet: `visible (no unshare/mount to hide ${folders.join(', ')})`, hidden: false };
+  // Mounts an empty tmpfs over each folder given as an argument, then runs the rest of the arguments.
+  const script = `n=$1; shift; i=0; while [ $i -lt $n ]; do ${mount} -t tmpfs -o size=1m cog-lsp-e2e-no-dotnet "$1" || exit 97; shift; i=$((i+1)); done; exec "$@"`;
+  const wrap = (...rest) => ['--mount', '--propagation', 'private', '--', sh, '-c', script, 'hide-dotnet', String(folders.length), ...folders, ...rest];
+  const probe = spawnSync(unshare, wrap(sh, '-c', `for d in "$@"; do [ -z "$(ls -A "$d")" ] || exit 1; done; ! command -v dotnet >/dev/null 2>&1 || [ ! -e "$(command -v dotnet)" ]`, 'probe', ...folders), { encoding: 'utf8' });
+  if (probe.status !== 0) return { command, args, dotnet: `visible (cannot hide ${folders.join(', ')}: ${(probe.stderr || '').trim() || `exit ${probe.status}`})`, hidden: false };
+  return { command: unshare, args: wrap(command, ...args), dotnet: `hidden (${folders.join(', ')} masked)`, hidden: true };
 }
 
 function codeServerArgs(state) {
@@ -149,19 +163,23 @@ async function startCodeServer(suite, workspace, outDir) {
   fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify(settings, null, 2));
   const env = serverEnvironment(state);
 
-  const install = spawnSync(process.execPath, [ENTRY, ...codeServerArgs(state), '--install-extension', VSIX, '--force'],
+  const vsix = suites[suite].package === 'universal' ? VSIX_UNIVERSAL : VSIX;
+  const install = spawnSync(process.execPath, [ENTRY, ...codeServerArgs(state), '--install-extension', vsix, '--force'],
     { env, encoding: 'utf8', timeout: 180000 });
   fs.writeFileSync(path.join(outDir, 'install-extension.log'), `${install.stdout}\n${install.stderr}`);
   if (install.status !== 0 || !/successfully installed/i.test(install.stdout + install.stderr)) {
-    throw new Error(`installing ${VSIX} failed; see ${outDir}/install-extension.log`);
+    throw new Error(`installing ${vsix} failed; see ${outDir}/install-extension.log`);
   }
-  log(`${suite}: installed ${path.basename(VSIX)}`);
+  log(`${suite}: installed ${path.basename(vsix)}`);
 
   const port = await freePort();
   const logFd = fs.openSync(path.join(outDir, 'code-server.log'), 'a');
   const launch = withoutDotnet(process.execPath, [ENTRY, ...codeServerArgs(state), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace]);
   log(`${suite}: .NET for code-server and the language server: ${launch.dotnet}`);
+  if (suites[suite].requireDotnetHidden && !launch.hidden) {
+    throw new Error(`this suite must run with .NET hidden, but .NET is ${launch.dotnet} (run as root where unshare and mount work)`);
+  }
   const child = spawn(launch.command, launch.args, { env, stdio: ['ignore', logFd, logFd], detached: true });
   let exitInfo = null;
   child.on('exit', (code, signal) => { exitInfo = `code-server exited early (code ${code}, signal ${signal})`; });
@@ -309,9 +327,21 @@ async function expectFilesOnDisk(page, workspace, expectFiles, record) {
   }
 }
 
-async function runScenario(page, workspace, scenario, dir, record) {
+/** The text of every log file VS Code wrote for the output channel "Cog Language Server" under `logs`. */
+function channelLog(logs) {
+  if (!fs.existsSync(logs)) return '';
+  return fs.readdirSync(logs, { recursive: true })
+    .filter(f => String(f).endsWith('Cog Language Server.log'))
+    .map(f => fs.readFileSync(path.join(logs, String(f)), 'utf8')).join('\n');
+}
+
+async function runScenario(page, workspace, scenario, dir, record, session) {
   let shot = 0;
-  const screenshot = async name => page.screenshot({ path: path.join(dir, `${String(++shot).padStart(2, '0')}-${name}.png`) });
+  const shots = {};
+  const screenshot = async name => {
+    shots[name] = path.join(dir, `${String(++shot).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: shots[name] });
+  };
   const file = path.join(workspace, scenario.open);
 
   await openFile(page, scenario.open);
@@ -405,6 +435,15 @@ async function runScenario(page, workspace, scenario, dir, record) {
     await screenshot('after-command');
     await expectFilesOnDisk(page, workspace, expectFiles, record);
   }
+  if (scenario.output?.length) {
+    // The output panel shows only the lines in view (and the trace pushes the first ones out), so
+    // the channel is read from the log file VS Code keeps of it, in the session's state folder.
+    const logs = path.join(session.state, 'user-data/logs');
+    for (const want of scenario.output) {
+      await waitUntil(`the output channel "Cog Language Server" to contain "${want}"`, async () => channelLog(logs).includes(want));
+    }
+    record.steps.output = channelLog(logs).split('\n').filter(l => !l.startsWith('[Trace')).slice(0, 30).join('\n');
+  }
   if (scenario.problemsAfter?.absent?.length) {
     await showProblems(page);
     for (const unwanted of scenario.problemsAfter.absent) {
@@ -415,6 +454,12 @@ async function runScenario(page, workspace, scenario, dir, record) {
     await focusEditor(page);
   }
   record.editorText = await editorText(page).catch(() => null);
+  // Screenshots that documentation uses (see scenarios.mjs, `images`) are copied to OUT/images/.
+  for (const [step, name] of Object.entries(scenario.images || {})) {
+    if (!shots[step]) throw new Error(`images: the scenario took no "${step}" screenshot`);
+    fs.mkdirSync(path.join(OUT, 'images'), { recursive: true });
+    fs.copyFileSync(shots[step], path.join(OUT, 'images', name));
+  }
 }
 
 async function runSuite(suite, rows) {
@@ -451,7 +496,7 @@ async function runSuite(suite, rows) {
       // Filled step by step, so a failure still reports what was seen before it.
       const record = { name: scenario.name, steps: {} };
       try {
-        await runScenario(page, workspace, scenario, dir, record);
+        await runScenario(page, workspace, scenario, dir, record, server);
         results.push({ ...record, ok: true, dotnet: server.dotnet, seconds: (Date.now() - t0) / 1000 });
         log(`PASS ${scenario.name} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
       } catch (e) {
@@ -485,7 +530,7 @@ for (const suite of SUITES) {
   if (!rows.length) continue;
   all.push(...await runSuite(suite, rows));
 }
-fs.writeFileSync(path.join(OUT, 'result.json'), JSON.stringify({ vsix: VSIX, suites: SUITES, results: all, skipped: skipped.map(s => s.name) }, null, 2) + '\n');
+fs.writeFileSync(path.join(OUT, 'result.json'), JSON.stringify({ vsix: VSIX, vsixUniversal: VSIX_UNIVERSAL, suites: SUITES, results: all, skipped: skipped.map(s => s.name) }, null, 2) + '\n');
 const passed = all.filter(r => r.ok).length;
 const failed = all.length - passed;
 for (const r of all) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${r.ok ? '' : ` — ${r.error}`}`);

@@ -24,7 +24,16 @@
 //              action whose title contains `title`, wait until the editor shows `expectText`
 //   command:   { title, expectText } — run a command from the palette (F1) with the
 //              file open, wait until the editor shows `expectText`
+//   output:    texts that must each appear in the output channel "Cog Language Server" (read from
+//              the log file VS Code keeps of it)
 //   problemsAfter: { absent: [texts] } — after the steps above, no Problems row may contain these
+//   images:    { step: 'file.png' } — also copy the screenshot of that step (squiggle, problems,
+//              hover, code-actions, output, …) to <out>/images/; `run.sh --update-images` copies
+//              those into client-vscode/images/, where the extension's README shows them
+//
+// Suite fields (see `suites` at the end): workspace, settings, package ('universal' installs the
+// universal .vsix, without a server, instead of the linux-x64 one) and requireDotnetHidden (the
+// suite fails unless code-server runs where every .NET folder is masked).
 export const scenarios = [
   // ------------------------------------------------------------------ fake
   {
@@ -73,6 +82,20 @@ export const scenarios = [
     },
   },
 
+  {
+    // The universal package has no server; on a machine without cog-lsp anywhere (PATH, the
+    // .NET tool folder ~/.dotnet/tools) the user is told what was looked for and how to install.
+    name: 'universal: no server anywhere: a notification says how to install one, the log lists where it looked',
+    suite: 'universal',
+    open: 'requirements/requirements.txt',
+    notification: {
+      expect: 'no cog-lsp was found on PATH or as a .NET tool',
+      button: 'Show log',
+      expectOutput: '.dotnet/tools/cog-lsp',
+    },
+    output: ['dotnet tool install --global CogLsp', 'looked for'],
+  },
+
   // ------------------------------------------------------------------ real
   {
     name: 'real: YAML syntax error in cog.yaml',
@@ -95,6 +118,15 @@ export const scenarios = [
     squiggle: true,
     problems: ['torch==1.11.0 will be installed as torch 1.11.0+cu113'],
     hover: { text: 'torch==1.11.0', expect: ['1.11.0+cu113', 'download.pytorch.org/whl/cu113'] },
+    images: { problems: 'problems.png', hover: 'hover.png' },
+  },
+  {
+    // The server that answered above is the one inside the linux-x64 .vsix, running with .NET
+    // hidden (no dotnet on PATH, no DOTNET_ROOT, the .NET folders and ~/.dotnet masked).
+    name: 'real: the self-contained server bundled in the .vsix is the one running',
+    suite: 'real',
+    open: 'yaml-error/cog.yaml',
+    output: ['server/linux-x64/cog-lsp serve (found via bundled)', 'the Cog language server is running'],
   },
   // The row below waits for the requirements-file analyzers; enable it when they land.
   // `run.sh --include-disabled` runs them anyway.
@@ -102,6 +134,7 @@ export const scenarios = [
     name: 'real: migration quick fix for python_packages',
     suite: 'real',
     open: 'python-packages/cog.yaml',
+    images: { 'code-actions': 'quickfix.png' },
     quickfix: {
       at: 'python_packages',
       title: 'Migrate python_packages to requirements.txt',
@@ -130,6 +163,15 @@ export const scenarios = [
     squiggle: true,
     problems: ['pin an exact version for reproducible builds'],
   },
+  {
+    // The real suite's settings name B200 in cogLsp.targetGpus (see `suites`); the server reads them after start.
+    name: 'real: a target-GPU warning appears after setting cogLsp.targetGpus',
+    suite: 'real',
+    open: 'target-gpu/requirements.txt',
+    squiggle: true,
+    problems: ['has no kernels for B200 (sm_100)'],
+    hover: { text: 'torch==2.4.1', expect: ['no kernels for: B200 (sm_100)'] },
+  },
 ];
 
 // The suites: which workspace folder (under workspaces/) each opens and the user
@@ -139,9 +181,12 @@ const common = {
   'cogLsp.severity': { COG0101: 'hint' },
   'cogLsp.inlayHints.enabled': false,
   'cogLsp.trace.server': 'messages',
+  // The e2e runs offline: the package-index rules are covered against a loopback index by the .NET end-to-end tests.
+  'cogLsp.index.enabled': false,
 };
 export const suites = {
   fake: { workspace: 'fake', settings: ({ fakeServer }) => ({ ...common, 'cogLsp.server.path': fakeServer }) },
   'no-server': { workspace: 'fake', settings: () => ({ ...common, 'cogLsp.server.path': '/nonexistent/cog-lsp' }) },
-  real: { workspace: 'real', settings: () => common },
+  universal: { workspace: 'fake', settings: () => common, package: 'universal', requireDotnetHidden: true },
+  real: { workspace: 'real', settings: () => ({ ...common, 'cogLsp.targetGpus': ['B200'] }), requireDotnetHidden: true },
 };

@@ -227,4 +227,15 @@ public static partial class CogBuildStoppers
             targets.Add(cleaned);
         }
     }
+
+    /// <summary>wheels.go ValidateSDKVersion, run by the generator's installCog (after the Python packages).</summary>
+    private static void AddSdkVersionError(Document document, YamlMapping root, ImmutableArray<CogBuildStopper>.Builder stoppers)
+    {
+        var entry = CogYamlTree.Lookup(CogYamlTree.Lookup(root, "build")?.Value, "sdk_version");
+        var value = CogYamlTree.GoString(entry?.Value);
+        if (value is not null && CogSdkVersion.BelowMinimumError(value) is { } error)
+        {
+            stoppers.Add(new CogBuildStopper(CogYamlDiagnostics.SdkVersionTooOld, document.Path, entry!.Value!.Span, [error], error, CogBuildPhase.Generator));
+        }
+    }
 }

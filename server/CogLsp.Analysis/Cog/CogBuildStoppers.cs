@@ -83,10 +83,7 @@ public static partial class CogBuildStoppers
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(resolution);
-        var reachedGenerator = resolution.Error is null
-            || (!resolution.ErrorIsValidation && resolution.ErrorKey is null && resolution.ErrorLine >= 0)
-            || (!resolution.ErrorIsValidation && resolution.Cuda is not null);
-        if (!reachedGenerator || config.RequirementsPath is not { } path || workspace.GetDocument(path, DocumentKind.Requirements) is not { } requirements)
+        if (!ReachedGenerator(resolution) || config.RequirementsPath is not { } path || workspace.GetDocument(path, DocumentKind.Requirements) is not { } requirements)
         {
             return resolution;
         }
@@ -112,6 +109,29 @@ public static partial class CogBuildStoppers
         return resolution;
     }
 
+    /// <summary>
+    /// The resolution as `cog build` ends it once the Dockerfile generator runs. Its pipInstalls step first
+    /// resolves the SDK wheel (build.sdk_version below 0.16.0 stops the build there), then writes the
+    /// requirements and stages local artifacts (<see cref="WithLocalArtifacts"/>).
+    /// </summary>
+    public static CogResolution AtGenerator(WorkspaceSnapshot workspace, CogBuildConfig config, CogResolution resolution)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(resolution);
+        if (ReachedGenerator(resolution) && config.Stoppers.FirstOrDefault(s => s.Phase == CogBuildPhase.Generator && ReferenceEquals(s.Descriptor, CogYamlDiagnostics.SdkVersionTooOld)) is { } sdk)
+        {
+            return resolution with { Error = sdk.CogMessage, ErrorKey = "build.sdk_version", ErrorLine = -1, ErrorKind = CogErrorKind.Resolution, RequirementLines = [], BaseImage = null, CogBaseImage = null };
+        }
+
+        return WithLocalArtifacts(workspace, config, resolution);
+    }
+
+    /// <summary>The resolution failed (if at all) only in the generator's requirement step, after the base image was chosen.</summary>
+    private static bool ReachedGenerator(CogResolution resolution) =>
+        resolution.Error is null
+        || (!resolution.ErrorIsValidation && resolution.ErrorKey is null && resolution.ErrorLine >= 0)
+        || (!resolution.ErrorIsValidation && resolution.Cuda is not null);
+
     private static ImmutableArray<CogBuildStopper> Compute(Document document)
     {
         var model = CogYamlTree.Model(document);
@@ -125,6 +145,7 @@ public static partial class CogBuildStoppers
             AddConcurrencyErrors(document, root, stoppers);
             AddModelErrors(document, root, stoppers);
             AddWeightsErrors(document, root, stoppers);
+            AddSdkVersionError(document, root, stoppers);
         }
 
         return stoppers.ToImmutable();

@@ -84,7 +84,8 @@ public sealed class CogCodeFixProvider(ICogConfigProvider configs) : ICodeFixPro
                 .Select(option => option + text.PreferredLineBreak));
         if (header.Length > 0)
         {
-            changes.Add(new TextChange(new TextSpan(0, 0), header));
+            // Before the pin: on the first line both start at 0, and the insertion must come first.
+            changes.Insert(0, new TextChange(new TextSpan(0, 0), header));
         }
 
         var edited = text.WithChanges(changes);

@@ -1,4 +1,5 @@
 using System.Text;
+using CogLsp.Analysis.Cog.Gpu;
 using CogLsp.Analysis.Features;
 using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
@@ -75,12 +76,61 @@ public sealed class CogRequirementHoverProvider(ICogConfigProvider configs) : IH
             text.Append("- base image: `").Append(resolution.BaseImage).Append("`\n");
         }
 
+        AppendTargets(text, resolution, line, options);
         if (line.Reason is not null)
         {
             text.Append('\n').Append(line.Reason).Append('\n');
         }
 
-        text.Append("\n_Rules and table of Cog ").Append(resolution.TableCommit.Length > 8 ? resolution.TableCommit[..8] : resolution.TableCommit).Append(" (").Append(resolution.TableDate).Append(")._");
+        text.Append('\n').Append(Provenance(resolution.TableCommit, resolution.TableDate, options));
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The line that says which Cog the rules follow, and, when `cog --version` on this machine names
+    /// another release, that one too (its decisions may differ from what is shown).
+    /// </summary>
+    public static string Provenance(string commit, string date, AnalysisOptions options)
+    {
+        var text = $"_Rules and table of Cog {(commit.Length > 8 ? commit[..8] : commit)} ({CogReleases.RulesVersion}, {date})";
+        if (options.InstalledCogVersion is { } installed && CogReleases.DiffersFromRules(installed))
+        {
+            text += $"; the cog installed here is {installed}, which may decide differently";
+        }
+
+        return text + "._";
+    }
+
+    /// <summary>On the torch line of a GPU build with target GPUs: which targets the wheel runs on, and the floor of each it does not.</summary>
+    private static void AppendTargets(StringBuilder text, CogResolution resolution, CogLineResolution line, AnalysisOptions options)
+    {
+        if (options.TargetGpus.IsDefaultOrEmpty || resolution.Cuda is null || TorchWheel.Of(resolution) is not { } wheel || wheel.Line.Index != line.Index)
+        {
+            return;
+        }
+
+        var runs = new List<string>();
+        var fails = new List<string>();
+        foreach (var target in options.TargetGpus.DistinctBy(t => t.Display).OrderBy(t => t.Capability))
+        {
+            if (GpuFloors.Failed(target.Capability, wheel.Version, wheel.Cuda) is { } floor)
+            {
+                fails.Add($"{target.Display} (needs torch >= {floor.MinTorch}, CUDA >= {floor.MinCuda})");
+            }
+            else
+            {
+                runs.Add(target.Display + (GpuFloors.For(target.Capability) is null ? " (no floor known below sm_90)" : string.Empty));
+            }
+        }
+
+        if (runs.Count > 0)
+        {
+            text.Append("- runs on: ").Append(string.Join(", ", runs)).Append('\n');
+        }
+
+        if (fails.Count > 0)
+        {
+            text.Append("- no kernels for: ").Append(string.Join(", ", fails)).Append('\n');
+        }
     }
 }

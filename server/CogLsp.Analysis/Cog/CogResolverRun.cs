@@ -79,7 +79,7 @@ internal sealed partial class CogResolverRun
 
         if (_error is not null && _errorLine >= 0 && _input.FirstOrDefault(l => l.Index == _errorLine) is { } errorLine)
         {
-            _findings.Add(CogFindingKind.CogError, DiagnosticSeverity.Error, errorLine, 0, errorLine.Text.Length, _error);
+            _findings.Add(CogFindingKind.CogError, DiagnosticSeverity.Error, errorLine, 0, errorLine.Text.Length, _error + CogReleases.Since(_error));
         }
 
         for (var i = 0; i < _warnings.Count; i++)

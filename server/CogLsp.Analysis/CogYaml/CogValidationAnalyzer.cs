@@ -34,6 +34,7 @@ public sealed partial class CogValidationAnalyzer : IDiagnosticAnalyzer
         CogYamlDiagnostics.EnvironmentFormat, CogYamlDiagnostics.EnvironmentReserved, CogYamlDiagnostics.EnvironmentDuplicate,
         CogYamlDiagnostics.PackagesAndRequirements, CogYamlDiagnostics.ConcurrencyTooLow, CogYamlDiagnostics.ConcurrencyNeedsPython311,
         CogYamlDiagnostics.ConcurrencyMaxMissing, CogYamlDiagnostics.ModelAndImage, CogYamlDiagnostics.ModelNotRepository, CogYamlDiagnostics.WeightsNeedModel, CogYamlDiagnostics.WeightsEntryInvalid,
+        CogYamlDiagnostics.SdkVersionTooOld, CogYamlDiagnostics.SdkVersionInvalid,
     ];
 
     public void Analyze(AnalysisContext context)
@@ -90,6 +91,12 @@ public sealed partial class CogValidationAnalyzer : IDiagnosticAnalyzer
             {
                 context.Report(CogYamlDiagnostics.PythonVersionTooOld, pythonEntry!.Value!.Span, python.Trim(), CogYamlSchema.MinimumPython);
             }
+        }
+
+        var sdkEntry = CogYamlTree.Lookup(build, "sdk_version");
+        if (CogYamlTree.GoString(sdkEntry?.Value) is { } sdk && CogSdkVersion.IsInvalidForPip(sdk) && CogSdkVersion.BelowMinimumError(sdk) is null)
+        {
+            context.Report(CogYamlDiagnostics.SdkVersionInvalid, sdkEntry!.Value!.Span, sdk, CogSdkVersion.Requirement(sdk));
         }
 
         var packages = CogYamlTree.Lookup(build, "python_packages");

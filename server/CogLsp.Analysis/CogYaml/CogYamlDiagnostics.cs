@@ -83,8 +83,8 @@ public static class CogYamlDiagnostics
 
     public static readonly DiagnosticDescriptor PythonVersionTooOld = new(
         "COG0203", "python-version-too-old", "python_version below Cog's minimum",
-        "Python {0} is below Cog's minimum supported version {1}; use {1} or newer", E,
-        "Cog refuses Python versions older than its minimum (3.10 at commit 6110c912).",
+        "Python {0} is below Cog's minimum supported version {1} (since Cog " + Cog.CogReleases.PythonFloor + "); use {1} or newer", E,
+        "Cog refuses Python versions older than its minimum (3.10 at commit 6110c912; the floor arrived in Cog " + Cog.CogReleases.PythonFloor + ", so projects built with older Cogs may use older Pythons).",
         "build:\n  python_version: \"3.8\"", "build:\n  python_version: \"3.11\"", "Raise python_version to a supported version.");
 
     public static readonly DiagnosticDescriptor CudaMalformed = new(
@@ -229,10 +229,25 @@ public static class CogYamlDiagnostics
         StopsCogBuild = true,
     };
 
+    public static readonly DiagnosticDescriptor SdkVersionTooOld = new(
+        "COG0260", "sdk-version-too-old", "build.sdk_version below Cog's minimum",
+        "{0}", E,
+        "Cog refuses to install a cog SDK older than " + Cog.CogSdkVersion.Minimum + " when build.sdk_version names one explicitly, and `cog build` stops with \"cog version … is below the minimum required version " + Cog.CogSdkVersion.Minimum + "\" when it writes the Dockerfile. Only the MAJOR.MINOR.PATCH part counts, so 0.15.9-rc1 is refused too.",
+        "build:\n  sdk_version: \"0.15.0\"", "build:\n  sdk_version: \"0.17.0\"", "Raise sdk_version to " + Cog.CogSdkVersion.Minimum + " or later, or remove it to get the latest SDK.")
+    {
+        StopsCogBuild = true,
+    };
+
+    public static readonly DiagnosticDescriptor SdkVersionInvalid = new(
+        "COG0261", "sdk-version-invalid", "build.sdk_version is not a version pip accepts",
+        "sdk_version '{0}' is not a version: Cog asks pip for `{1}`, which pip refuses; write a version such as \"0.17.0\" or \"prerelease\"", E,
+        "Cog passes build.sdk_version to pip as `cog==VERSION` (a SemVer pre-release such as 0.17.0-alpha1 written the PEP 440 way) unless it is `prerelease`. A value that is not a version makes the pip step of the build fail.",
+        "build:\n  sdk_version: latest", "build:\n  sdk_version: \"0.17.0\"", "Write a release number, `prerelease`, or remove the key for the latest release.");
+
     public static readonly DiagnosticDescriptor PythonPackagesDeprecated = new(
         "COG0301", "python-packages-deprecated", "build.python_packages is deprecated",
-        "build.python_packages is deprecated: use a requirements file named by build.python_requirements", W,
-        "Cog still installs build.python_packages but warns that it is deprecated. A requirements file is the standard format that pip, Dependabot and other tools understand.",
+        "build.python_packages is deprecated (since Cog " + Cog.CogReleases.PythonPackagesDeprecated + "): use a requirements file named by build.python_requirements", W,
+        "Cog still installs build.python_packages but warns that it is deprecated (since Cog " + Cog.CogReleases.PythonPackagesDeprecated + "). A requirements file is the standard format that pip, Dependabot and other tools understand.",
         "build:\n  python_packages:\n    - torch==2.3.1", "build:\n  python_requirements: requirements.txt", "Move the packages to requirements.txt and point build.python_requirements at it.",
         DiagnosticTags.Deprecated);
 
@@ -300,6 +315,7 @@ public static class CogYamlDiagnostics
         PythonVersionMissing, PythonVersionMalformed, PythonVersionTooOld, CudaMalformed, CudaTooOld, CudaCudnnMismatch, CudaUnsupported, CudaWithoutGpu,
         BadReference, RunAndPredict, EnvironmentFormat, EnvironmentReserved, EnvironmentDuplicate, PackagesAndRequirements,
         ConcurrencyTooLow, ConcurrencyNeedsPython311, ConcurrencyMaxMissing, ModelAndImage, ModelNotRepository, WeightsNeedModel, WeightsEntryInvalid,
+        SdkVersionTooOld, SdkVersionInvalid,
         PythonPackagesDeprecated, PreInstallDeprecated, PredictDeprecated, ConcurrencyMaxDeprecated,
         RequirementsMissing, RequirementsOutsideProject, ModuleMissing, ClassMissing, FloatTrap, GitWithoutGit,
     ];

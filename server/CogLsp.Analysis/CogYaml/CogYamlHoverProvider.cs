@@ -36,6 +36,10 @@ public sealed class CogYamlHoverProvider : IHoverProvider
         {
             markdown.Append("\n\nCUDA versions Cog has base images for: ").Append(string.Join(", ", CudaBaseImages.CudaMinorVersions.Reverse()));
         }
+        else if (info.Path == "build.sdk_version")
+        {
+            markdown.Append("\n\n").Append(Cog.CogSdkVersion.Describe(CogYamlTree.GoString(entry.Value)));
+        }
         else if (info.Path == "build.python_version")
         {
             markdown.Append("\n\nWhen absent from a cog.yaml without a build section, Cog uses Python ").Append(CogYamlSchema.DefaultPython).Append('.');

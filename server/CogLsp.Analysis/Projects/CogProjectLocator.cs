@@ -88,6 +88,7 @@ public static class CogProjectLocator
         var cuda = CogYamlTree.GoString(Value("cuda"));
         var cudnn = CogYamlTree.GoString(Value("cudnn"));
         var requirements = CogYamlTree.GoString(Value("python_requirements"));
+        var sdk = CogYamlTree.GoString(Value("sdk_version"));
         var packages = CogYamlTree.GoStringList(Value("python_packages"));
         var system = CogYamlTree.GoStringList(Value("system_packages"));
         var environment = CogYamlTree.GoStringList(CogYamlTree.Lookup(root, "environment")?.Value);
@@ -102,6 +103,7 @@ public static class CogProjectLocator
             PythonPackages = packages is null ? default : packages.Select(p => p.Value).ToImmutableArray(),
             PythonPackageSpans = packages is null ? [] : packages.Select(p => p.Node.Span).ToImmutableArray(),
             PythonRequirements = string.IsNullOrEmpty(requirements) ? null : requirements,
+            SdkVersion = string.IsNullOrEmpty(sdk) ? null : sdk,
             SystemPackages = system is null ? [] : system.Select(p => p.Value).ToImmutableArray(),
             Environment = environment is null ? [] : environment.Select(p => p.Value).ToImmutableArray(),
             Spans = spans.ToImmutable(),

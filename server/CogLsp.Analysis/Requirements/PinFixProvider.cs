@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CogLsp.Analysis.CodeFixes;
 using CogLsp.Analysis.Cog;
+using CogLsp.Analysis.Indexes;
 using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.Pep440;
@@ -62,6 +63,12 @@ public sealed class PinFixProvider(ICogConfigProvider configs, CompatibilityTabl
         if (InstalledPackages.Find(context.Workspace, projectDirectory).TryGetValue(name, out var installed))
         {
             yield return (installed.Version, $"installed in {PathUtil.GetFileName(installed.Environment)}", true);
+        }
+
+        // What pip picks in the image, when the indexes have answered.
+        if (context.Document.Kind == DocumentKind.Requirements && IndexPicks.For(context.Workspace, context.Document, context.Diagnostic.Span.Start) is { Outcome: PickOutcome.Picked, Picked: { } picked })
+        {
+            yield return (picked.Version.ToString(), "what pip installs in the image", false);
         }
 
         if (CogPackages.TablePackages.Contains(name))

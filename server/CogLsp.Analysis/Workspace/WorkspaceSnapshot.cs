@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using CogLsp.Analysis.Indexes;
 using CogLsp.Syntax.Text;
 
 namespace CogLsp.Analysis.Workspace;
@@ -21,17 +22,19 @@ public sealed class WorkspaceSnapshot
         ImmutableDictionary<string, Document> openDocuments,
         ImmutableArray<string> roots,
         AnalysisOptions options,
-        DiskCache disk)
+        DiskCache disk,
+        IndexFacts indexes)
     {
         FileSystem = fileSystem;
         OpenDocuments = openDocuments;
         Roots = roots;
         Options = options;
         _disk = disk;
+        Indexes = indexes;
     }
 
     public static WorkspaceSnapshot Create(IFileSystem fileSystem, IEnumerable<string>? roots = null, AnalysisOptions? options = null) =>
-        new(fileSystem, ImmutableDictionary<string, Document>.Empty.WithComparers(StringComparer.Ordinal), (roots ?? []).Select(PathUtil.Normalize).ToImmutableArray(), options ?? AnalysisOptions.Default, new DiskCache(fileSystem));
+        new(fileSystem, ImmutableDictionary<string, Document>.Empty.WithComparers(StringComparer.Ordinal), (roots ?? []).Select(PathUtil.Normalize).ToImmutableArray(), options ?? AnalysisOptions.Default, new DiskCache(fileSystem), IndexFacts.Empty);
 
     public IFileSystem FileSystem { get; }
 
@@ -40,6 +43,9 @@ public sealed class WorkspaceSnapshot
     public ImmutableArray<string> Roots { get; }
 
     public AnalysisOptions Options { get; }
+
+    /// <summary>What the package indexes answered so far (empty until answers arrive; see <see cref="IndexFacts"/>).</summary>
+    public IndexFacts Indexes { get; }
 
     /// <summary>
     /// The document at <paramref name="path"/>: the open one if the editor has it, else the file on disk,
@@ -99,14 +105,18 @@ public sealed class WorkspaceSnapshot
 
     public WorkspaceSnapshot WithOptions(AnalysisOptions options) => With(options: options);
 
+    /// <summary>The snapshot with these index answers added: the one way answers from the network enter analysis.</summary>
+    public WorkspaceSnapshot WithIndexAnswers(IEnumerable<IndexAnswer> answers) => With(indexes: Indexes.With(answers));
+
     public WorkspaceSnapshot WithRoots(IEnumerable<string> roots) => With(roots: roots.Select(PathUtil.Normalize).Distinct().ToImmutableArray());
 
     private WorkspaceSnapshot With(
         ImmutableDictionary<string, Document>? openDocuments = null,
         ImmutableArray<string>? roots = null,
         AnalysisOptions? options = null,
-        DiskCache? disk = null) =>
-        new(FileSystem, openDocuments ?? OpenDocuments, roots ?? Roots, options ?? Options, disk ?? _disk);
+        DiskCache? disk = null,
+        IndexFacts? indexes = null) =>
+        new(FileSystem, openDocuments ?? OpenDocuments, roots ?? Roots, options ?? Options, disk ?? _disk, indexes ?? Indexes);
 
     /// <summary>Documents read from disk, shared by consecutive snapshots until a change event drops an entry.</summary>
     private sealed class DiskCache(IFileSystem fileSystem, ImmutableDictionary<string, Document?>? seed = null)

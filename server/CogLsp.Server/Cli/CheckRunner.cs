@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CogLsp.Analysis;
 using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Indexes;
 using CogLsp.Analysis.Projects;
 using CogLsp.Analysis.Workspace;
 
@@ -17,7 +18,11 @@ public sealed class CheckRunner(LanguageServices services, IFileSystem fileSyste
 
     public sealed record Outcome(IReadOnlyList<FileResult> Files, IReadOnlyList<string> Problems);
 
-    public Outcome Run(IEnumerable<string> inputs, AnalysisOptions options, CancellationToken cancellationToken = default)
+    public Outcome Run(IEnumerable<string> inputs, AnalysisOptions options, CancellationToken cancellationToken = default) =>
+        RunAsync(inputs, options, null, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>As <see cref="Run"/>; with an index client (`--online`), the index pages the files need are read first.</summary>
+    public async Task<Outcome> RunAsync(IEnumerable<string> inputs, AnalysisOptions options, IPackageIndexClient? indexClient, CancellationToken cancellationToken = default)
     {
         var problems = new List<string>();
         var files = new List<string>();
@@ -46,7 +51,14 @@ public sealed class CheckRunner(LanguageServices services, IFileSystem fileSyste
         var diagnostics = new DiagnosticService(services);
         var results = new List<FileResult>();
         // A folder means its projects (with the requirements files they use, wherever they are named); a file means just that file.
-        foreach (var path in CogProjectLocator.RelatedFiles(workspace, files).Concat(named).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        var paths = CogProjectLocator.RelatedFiles(workspace, files).Concat(named).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (indexClient is not null && options.PackageIndex.Enabled)
+        {
+            var documents = paths.Select(p => CogProjectLocator.GetDocument(workspace, p)).OfType<Document>();
+            workspace = await OnlineIndexes.FetchAsync(workspace, documents, indexClient, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var path in paths)
         {
             var document = CogProjectLocator.GetDocument(workspace, path);
             if (document is null || document.Kind == DocumentKind.Unknown)

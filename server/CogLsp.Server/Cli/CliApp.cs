@@ -33,8 +33,14 @@ public static class CliApp
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
         var severity = new Option<string[]>("--severity") { Description = "Override a rule's severity: ID=error|warning|information|hint|off (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var check = new Command("check", "Print the diagnostics of Cog projects; exit code 1 when any has error severity.") { paths, format, severity };
-        check.SetAction(result => Check(result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(severity) ?? []));
+        var online = new Option<bool>("--online") { Description = "Also check every requirement against the package indexes pip will read in the image (without it, check makes no network request)." };
+        var indexUrl = new Option<string?>("--index-url") { Description = "With --online: the index that stands for pip's default (PyPI), e.g. a mirror." };
+        var pytorchUrl = new Option<string?>("--pytorch-index-url") { Description = "With --online: the base that replaces https://download.pytorch.org/whl/ in Cog's PyTorch indexes." };
+        var gpu = new Option<string[]>("--gpu") { Description = "A GPU the model is meant to run on: a name (T4, A100, H100, B200, RTX 4090…) or a compute capability (sm_90, 9.0); repeatable. Without it, this machine's GPUs (nvidia-smi), if any.", AllowMultipleArgumentsPerToken = false };
+        var check = new Command("check", "Print the diagnostics of Cog projects; exit code 1 when any has error severity.") { paths, format, severity, gpu, online, indexUrl, pytorchUrl };
+        check.SetAction((result, token) => Check(
+            result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(severity) ?? [], result.GetValue(gpu) ?? [],
+            new OnlineChoice(result.GetValue(online), result.GetValue(indexUrl), result.GetValue(pytorchUrl)), token));
         root.Add(check);
 
         var project = new Option<string>("--project") { Description = "The Cog project folder (holding cog.yaml).", Required = true };
@@ -42,8 +48,13 @@ public static class CliApp
         var arch = new Option<string>("--arch") { Description = "Target architecture, as Cog names it.", DefaultValueFactory = _ => "amd64" };
         var resolveFormat = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         resolveFormat.AcceptOnlyFromAmong("text", "json");
-        var resolve = new Command("resolve", "Print the requirements Cog would install for a project; CUDA, cuDNN and base image on stderr.") { project, os, arch, resolveFormat };
-        resolve.SetAction(result => ResolveCommand.Run(result.GetValue(project)!, result.GetValue(os)!, result.GetValue(arch)!, result.GetValue(resolveFormat)!, Console.Out, Console.Error));
+        var resolveOnline = new Option<bool>("--online") { Description = "Also print the version and file pip picks in the image for every requirement (reads the package indexes)." };
+        var resolveIndexUrl = new Option<string?>("--index-url") { Description = indexUrl.Description };
+        var resolvePytorchUrl = new Option<string?>("--pytorch-index-url") { Description = pytorchUrl.Description };
+        var resolve = new Command("resolve", "Print the requirements Cog would install for a project; CUDA, cuDNN and base image on stderr.") { project, os, arch, resolveFormat, resolveOnline, resolveIndexUrl, resolvePytorchUrl };
+        resolve.SetAction((result, _) => ResolveCommand.RunAsync(
+            result.GetValue(project)!, result.GetValue(os)!, result.GetValue(arch)!, result.GetValue(resolveFormat)!,
+            new OnlineChoice(result.GetValue(resolveOnline), result.GetValue(resolveIndexUrl), result.GetValue(resolvePytorchUrl)), Console.Out, Console.Error));
         root.Add(resolve);
 
         root.Add(FixCommand.Create());
@@ -71,8 +82,43 @@ public static class CliApp
         return await parsed.InvokeAsync().ConfigureAwait(false);
     }
 
-    private static int Check(string[] paths, string format, string[] severities)
+    /// <summary>`--online` and the index URLs given with it.</summary>
+    internal sealed record OnlineChoice(bool Online, string? IndexUrl, string? PyTorchUrl)
     {
+        public static OnlineChoice Offline { get; } = new(false, null, null);
+
+        /// <summary>The options with the index settings applied, or null (after a message) on a usage error.</summary>
+        public AnalysisOptions? Apply(AnalysisOptions options, TextWriter stderr)
+        {
+            if (!Online)
+            {
+                if (IndexUrl is not null || PyTorchUrl is not null)
+                {
+                    stderr.WriteLine("cog-lsp: --index-url and --pytorch-index-url need --online");
+                    return null;
+                }
+
+                return options;
+            }
+
+            return OnlineIndexes.Apply(options, IndexUrl, PyTorchUrl, stderr);
+        }
+    }
+
+    private static async Task<int> Check(string[] paths, string format, string[] severities, string[] gpus, OnlineChoice online, CancellationToken cancellationToken)
+    {
+        var targets = System.Collections.Immutable.ImmutableArray.CreateBuilder<Analysis.Cog.Gpu.GpuTarget>();
+        foreach (var name in gpus)
+        {
+            if (Analysis.Cog.Gpu.GpuTarget.TryParse(name) is not { } target)
+            {
+                Console.Error.WriteLine($"cog-lsp: --gpu: {ServerSettings.UnknownGpu(name)}");
+                return 2;
+            }
+
+            targets.Add(target);
+        }
+
         var overrides = AnalysisOptions.Default.SeverityOverrides;
         foreach (var entry in severities)
         {
@@ -87,9 +133,16 @@ public static class CliApp
             overrides = overrides.SetItem(parts[0].Trim(), level);
         }
 
-        var options = AnalysisOptions.Default with { SeverityOverrides = overrides };
+        // Asked once per run: nvidia-smi only when no --gpu names a target; cog --version always.
+        var machine = MachineProbe.Run(ProcessRunner.Instance, askGpus: targets.Count == 0);
+        if (online.Apply(machine.ApplyTo(AnalysisOptions.Default with { SeverityOverrides = overrides }, targets.ToImmutable()), Console.Error) is not { } options)
+        {
+            return 2;
+        }
+
         var runner = new CheckRunner(LanguageServices.CreateDefault(), PhysicalFileSystem.Instance);
-        var outcome = runner.Run(paths, options);
+        using var client = online.Online ? OnlineIndexes.CreateClient() : null;
+        var outcome = await runner.RunAsync(paths, options, client, cancellationToken).ConfigureAwait(false);
         foreach (var problem in outcome.Problems)
         {
             Console.Error.WriteLine($"cog-lsp: {problem}");

@@ -12,7 +12,11 @@ namespace CogLsp.Server.Cli;
 /// </summary>
 public static class ResolveCommand
 {
-    public static int Run(string project, string os, string arch, string format, TextWriter stdout, TextWriter stderr)
+    public static int Run(string project, string os, string arch, string format, TextWriter stdout, TextWriter stderr) =>
+        RunAsync(project, os, arch, format, CliApp.OnlineChoice.Offline, stdout, stderr).GetAwaiter().GetResult();
+
+    /// <summary>As <see cref="Run"/>; with `--online`, also the version and file pip picks for every requirement.</summary>
+    internal static async Task<int> RunAsync(string project, string os, string arch, string format, CliApp.OnlineChoice online, TextWriter stdout, TextWriter stderr)
     {
         var directory = PathUtil.Normalize(Path.GetFullPath(project));
         var fileSystem = PhysicalFileSystem.Instance;
@@ -23,7 +27,11 @@ public static class ResolveCommand
             return 1;
         }
 
-        var options = AnalysisOptions.Default with { TargetOs = os, TargetArch = arch };
+        if (online.Apply(AnalysisOptions.Default with { TargetOs = os, TargetArch = arch }, stderr) is not { } options)
+        {
+            return 2;
+        }
+
         var workspace = WorkspaceSnapshot.Create(fileSystem, [directory], options);
         var cogYaml = workspace.GetDocument(cogYamlPath, DocumentKind.CogYaml)!;
         var config = CogProjectLocator.GetBuildConfig(workspace, cogYaml);
@@ -36,10 +44,26 @@ public static class ResolveCommand
         }
 
         // Cog stages local artifacts after it resolved the config; a missing one stops the build there.
-        var resolution = CogBuildStoppers.WithLocalArtifacts(workspace, config, CogResolutionCache.Get(workspace, config));
+        var resolution = CogBuildStoppers.AtGenerator(workspace, config, CogResolutionCache.Get(workspace, config));
+        IReadOnlyList<OnlineResolveReport.Row>? picks = null;
+        Analysis.Indexes.ImageTarget? target = null;
+        if (online.Online && config.RequirementsPath is { } requirementsPath && workspace.GetDocument(requirementsPath, DocumentKind.Requirements) is { } requirements)
+        {
+            using var client = OnlineIndexes.CreateClient();
+            workspace = await OnlineIndexes.FetchAsync(workspace, [requirements], client).ConfigureAwait(false);
+            picks = OnlineResolveReport.Rows(workspace, requirements);
+            target = Analysis.Indexes.IndexLookups.Plan(workspace, requirements)?.Target;
+        }
+
         if (format == "json")
         {
             var (json, code) = ResolveReport.RenderJson(resolution);
+            if (picks is not null && System.Text.Json.Nodes.JsonNode.Parse(json) is System.Text.Json.Nodes.JsonObject report)
+            {
+                report["picks"] = OnlineResolveReport.RenderJson(picks);
+                json = report.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+            }
+
             stdout.Write(json.EndsWith('\n') ? json : json + "\n");
             return code;
         }
@@ -47,6 +71,11 @@ public static class ResolveCommand
         var (text, errors, exit) = ResolveReport.RenderText(resolution);
         stdout.Write(text);
         stderr.Write(errors);
+        if (picks is not null)
+        {
+            stderr.Write(OnlineResolveReport.RenderText(picks, target));
+        }
+
         return exit;
     }
 }

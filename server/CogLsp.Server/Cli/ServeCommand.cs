@@ -1,4 +1,6 @@
+using CogLsp.Analysis.Indexes;
 using CogLsp.Analysis.Workspace;
+using CogLsp.PackageIndex;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CogLsp.Server.Cli;
@@ -16,7 +18,10 @@ public static class ServeCommand
         Console.SetOut(stderr);
 
         StartupTrace.Mark("serve");
-        await using var services = ServerComposition.BuildServices(PhysicalFileSystem.Instance, stderr);
+        // Package indexes are read through one client (with its disk cache) for the whole session; the
+        // cogLsp.index settings decide whether it is used.
+        using var indexClient = new PackageIndexClient();
+        await using var services = ServerComposition.BuildServices(PhysicalFileSystem.Instance, stderr, s => s.AddSingleton<IPackageIndexClient>(indexClient));
         StartupTrace.Mark("services built");
         var server = ServerComposition.CreateServer(services, stdin, stdout);
         StartupTrace.Mark("server created");

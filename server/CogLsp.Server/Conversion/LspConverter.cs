@@ -1,6 +1,7 @@
 using CogLsp.Analysis.CodeFixes;
 using CogLsp.Analysis.Cog;
 using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Indexes;
 using CogLsp.Analysis.Requirements;
 using CogLsp.Server.Protocol;
 using CogLsp.Server.Rpc;
@@ -70,6 +71,7 @@ public readonly struct LspConverter(PositionEncoding encoding, DocumentUris uris
         RemoveLineData remove => new() { Line = new OffsetSpan(remove.Line.Start, remove.Line.Length) },
         ReplacementData replacement => new() { Text = replacement.Text },
         SuggestedCudaData cuda => new() { Cuda = cuda.Cuda },
+        VersionChoiceData choice => new() { Replace = new OffsetSpan(choice.Replace.Start, choice.Replace.Length), Versions = [.. choice.Versions] },
         _ => throw new NotSupportedException($"No protocol shape for fix data {data.GetType().Name}"),
     };
 

@@ -42,6 +42,9 @@ public sealed record DiagnosticData
 
     /// <summary>The CUDA version Cog suggests.</summary>
     public string? Cuda { get; init; }
+
+    /// <summary>The versions a fix may pin instead (nearest listed ones first).</summary>
+    public string[]? Versions { get; init; }
 }
 
 /// <summary>A span of the document in UTF-16 offsets, as Analysis has it.</summary>

@@ -35,6 +35,8 @@ public static class Methods
     public const string RegisterCapability = "client/registerCapability";
     public const string LogMessage = "window/logMessage";
     public const string ShowMessage = "window/showMessage";
+    public const string WorkDoneProgressCreate = "window/workDoneProgress/create";
+    public const string Progress = "$/progress";
 
     private static readonly HashSet<string> Notifications =
     [

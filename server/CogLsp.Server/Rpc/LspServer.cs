@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using CogLsp.Analysis;
 using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Indexes;
 using CogLsp.Server.Logging;
 using CogLsp.Server.Protocol;
 using CogLsp.Server.Session;
@@ -28,7 +29,7 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
     private bool _initializeReceived;
     private bool _shutdownReceived;
 
-    public LspServer(Stream input, Stream output, IEnumerable<ILspHandler> handlers, ServerState state, LanguageServices services, LspLoggerProvider loggerProvider)
+    public LspServer(Stream input, Stream output, IEnumerable<ILspHandler> handlers, ServerState state, LanguageServices services, LspLoggerProvider loggerProvider, IPackageIndexClient? indexClient = null)
     {
         State = state;
         Services = services;
@@ -67,6 +68,7 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
 
         _queue = new RequestQueue(CreateContext, AfterMutation, _logger);
         Publisher = new DiagnosticsPublisher(this);
+        Indexes = indexClient is null ? null : new IndexFetcher(this, indexClient);
     }
 
     public ServerState State { get; }
@@ -80,6 +82,9 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
     public LspLoggerProvider LoggerProvider { get; }
 
     public DiagnosticsPublisher Publisher { get; }
+
+    /// <summary>Reads package indexes for the open projects; null when the server was built without an index client (offline).</summary>
+    public IndexFetcher? Indexes { get; }
 
     public ILogger Logger => _logger;
 
@@ -102,6 +107,11 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
     {
         LoggerProvider.Detach();
         await Publisher.DisposeAsync().ConfigureAwait(false);
+        if (Indexes is not null)
+        {
+            await Indexes.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _queue.CompleteAsync().ConfigureAwait(false);
         _rpc.Dispose();
     }
@@ -148,6 +158,7 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
     private void AfterMutation(ILspHandler handler)
     {
         Publisher.OnStateChanged(handler.Method);
+        Indexes?.OnStateChanged();
         _idleCollector.OnChange();
         StartupTrace.NoteCollection();
     }

@@ -60,5 +60,7 @@ public sealed class ClientCapabilities(JsonElement? root)
 
     public bool SupportsMarkdownHover => Strings("textDocument", "hover", "contentFormat") is { Count: > 0 } formats ? formats.Contains("markdown") : true;
 
+    public bool SupportsWorkDoneProgress => Has("window", "workDoneProgress");
+
     public IReadOnlyList<string> PositionEncodings => Strings("general", "positionEncodings");
 }

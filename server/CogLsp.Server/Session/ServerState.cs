@@ -1,3 +1,4 @@
+using CogLsp.Analysis;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Server.Rpc;
 using CogLsp.Syntax.Text;
@@ -22,7 +23,8 @@ public sealed class ServerState
 
     public ServerState(IFileSystem fileSystem)
     {
-        _workspace = WorkspaceSnapshot.Create(fileSystem);
+        // Until the client sends settings, the settings' defaults apply (which read package indexes).
+        _workspace = WorkspaceSnapshot.Create(fileSystem, options: ServerSettings.Default.ApplyTo(AnalysisOptions.Default, MachineProbe.Empty));
     }
 
     public WorkspaceSnapshot Workspace
@@ -38,6 +40,12 @@ public sealed class ServerState
     public ClientCapabilities Client { get; set; } = ClientCapabilities.None;
 
     public string Trace { get; set; } = "off";
+
+    /// <summary>What this machine said about its GPUs and its cog, asked once when the client is initialized; null before.</summary>
+    public MachineProbe? Machine { get; set; }
+
+    /// <summary>The GPUs the `cogLsp.targetGpus` setting names (empty: the machine's).</summary>
+    public System.Collections.Immutable.ImmutableArray<Analysis.Cog.Gpu.GpuTarget> TargetGpus { get; set; } = [];
 
     /// <summary>
     /// Pull (textDocument/diagnostic) when the client supports it, else push. A client may force either

@@ -76,6 +76,8 @@ public class BuildStopperTests
             "invalid model \"r8.im/owner/name@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\": must be a bare repository — tags and digests are not allowed" },
         { "COG0253", "build:\n  python_version: \"3.11\"\nmodel: [|r8.im/Owner/Name|]\n", null,
             "invalid model \"r8.im/Owner/Name\": invalid repository: repository can only contain the characters `abcdefghijklmnopqrstuvwxyz0123456789_-./`: Owner/Name" },
+        { "COG0260", "build:\n  python_version: \"3.11\"\n  sdk_version: [|\"0.15.0\"|]\n", null,
+            "cog version 0.15.0 is below the minimum required version 0.16.0" },
         { "REQ0407", "build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n", "numpy==1.26.4\n[|./missing.zip|]\n",
             "local Python package artifact \"./missing.zip\" not found: lstat {dir}/missing.zip: no such file or directory" },
     };
@@ -104,6 +106,7 @@ public class BuildStopperTests
         ["COG0207"] = "build section: the resolver's CUDA completion prints Cog's message",
         ["COG0230"] = "build section: the resolver's own validation prints Cog's message",
         ["COG0401"] = "build section: the resolver's own validation prints Cog's message",
+        ["COG0261"] = "pip fails: Cog passes sdk_version to pip unchecked",
         ["COG0403"] = "Cog's build fails when it imports the module, after the Dockerfile resolve models",
         ["COG0404"] = "Cog's build fails when it loads the class, after the Dockerfile resolve models",
         ["COG0502"] = "the resolver's error itself, which resolve prints",
@@ -162,6 +165,26 @@ public class BuildStopperTests
             Assert.Equal(1, exit);
             Assert.Equal(string.Empty, stdout.ToString());
             Assert.StartsWith("error: " + cogMessage.Replace("{dir}", PathUtil.Normalize(project.FullName), StringComparison.Ordinal), stderr.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            project.Delete(true);
+        }
+    }
+
+    /// <summary>Cog resolves the SDK wheel at the start of its Python-packages step, so sdk_version fails before a missing local artifact.</summary>
+    [Fact]
+    public void Resolve_fails_on_sdk_version_before_a_missing_artifact()
+    {
+        var project = Directory.CreateTempSubdirectory("cog-lsp-stopper-");
+        try
+        {
+            File.WriteAllText(Path.Combine(project.FullName, "cog.yaml"), "build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n  sdk_version: \"0.9\"\n");
+            File.WriteAllText(Path.Combine(project.FullName, "requirements.txt"), "numpy==1.26.4\n./missing.zip\n");
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            Assert.Equal(1, ResolveCommand.Run(project.FullName, "linux", "amd64", "text", stdout, stderr));
+            Assert.Equal("error: cog version 0.9 is below the minimum required version 0.16.0\n", stderr.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
         }
         finally
         {

@@ -27,6 +27,9 @@ internal class TestWorkspace
     /// <summary>Where <see cref="Open"/> puts the text under test when the caller names no path.</summary>
     public string DocumentPath { get; init; } = CogYamlPath;
 
+    /// <summary>The analysis options (settings, target GPUs, installed cog) the snapshot is made with.</summary>
+    public AnalysisOptions Options { get; init; } = AnalysisOptions.Default;
+
     /// <summary>The kind the document under test is opened as; null lets its name decide.</summary>
     public DocumentKind? DocumentKind { get; init; }
 
@@ -57,7 +60,7 @@ internal class TestWorkspace
     /// <summary>The disk and the documents opened with <see cref="WithOpen"/>.</summary>
     public WorkspaceSnapshot Snapshot()
     {
-        var workspace = WorkspaceSnapshot.Create(Disk, Roots);
+        var workspace = WorkspaceSnapshot.Create(Disk, Roots, Options);
         foreach (var (path, text, version) in _open)
         {
             workspace = workspace.WithOpenDocument(path, SourceText.From(text), version);

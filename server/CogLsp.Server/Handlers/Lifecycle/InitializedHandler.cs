@@ -3,6 +3,7 @@ using CogLsp.Analysis.Workspace;
 using CogLsp.Server.Handlers.Workspace;
 using CogLsp.Server.Protocol;
 using CogLsp.Server.Rpc;
+using CogLsp.Server.Session;
 using Microsoft.Extensions.Logging;
 
 namespace CogLsp.Server.Handlers.Lifecycle;
@@ -10,9 +11,10 @@ namespace CogLsp.Server.Handlers.Lifecycle;
 /// <summary>
 /// initialized: asks the client to watch cog.yaml and requirements files on disk (so edits made outside
 /// the editor are seen) and reads the `cogLsp` settings. Both requests are sent without waiting, so a
-/// slow client never holds up the queue; the settings are applied when they arrive.
+/// slow client never holds up the queue; the settings are applied when they arrive. It also asks this
+/// machine once for its GPUs (nvidia-smi) and its cog (`cog --version`), each bounded by a timeout.
 /// </summary>
-public sealed class InitializedHandler : LspHandler<JsonElement?, object?>
+public sealed class InitializedHandler(IProcessRunner runner) : LspHandler<JsonElement?, object?>
 {
     /// <summary>The file globs of every registered document kind.</summary>
     public static readonly string[] WatchedGlobs = [.. DocumentKindRegistration.All.SelectMany(r => r.FileGlobs)];
@@ -25,6 +27,18 @@ public sealed class InitializedHandler : LspHandler<JsonElement?, object?>
 
     protected override Task<object?> ExecuteAsync(JsonElement? parameters, RequestContext context, CancellationToken cancellationToken)
     {
+        var state = context.State;
+        if (state.Machine is null)
+        {
+            // Once per server start, even if a client sends `initialized` again.
+            state.Machine = MachineProbe.Run(runner, askGpus: true);
+            state.Workspace = state.Workspace.WithOptions(state.Machine.ApplyTo(state.Workspace.Options, state.TargetGpus));
+            if (state.Machine.CogVersion is not null || !state.Machine.Gpus.IsEmpty)
+            {
+                context.Logger.LogInformation("This machine: cog {Cog}; GPUs {Gpus}", state.Machine.CogVersion ?? "not found", string.Join(", ", state.Machine.Gpus.Select(g => g.Capability.SmName)));
+            }
+        }
+
         var client = context.State.Client;
         if (client.SupportsWatchedFilesRegistration)
         {

@@ -29,7 +29,8 @@ public sealed class ApplySettingsHandler : LspHandler<JsonElement?, object?>
             state.Trace = settings.Trace;
         }
 
-        state.Workspace = state.Workspace.WithOptions(settings.ApplyTo(state.Workspace.Options));
+        state.TargetGpus = settings.TargetGpus;
+        state.Workspace = state.Workspace.WithOptions(settings.ApplyTo(state.Workspace.Options, state.Machine ?? MachineProbe.Empty));
         return Task.FromResult<object?>(null);
     }
 }

@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CogLsp.Analysis.Cog;
+using CogLsp.Analysis.CogYaml;
+using CogLsp.Analysis.Projects;
+using CogLsp.Analysis.Requirements;
+using CogLsp.Analysis.Workspace;
+using CogLsp.Syntax.Pep440;
+using CogLsp.Syntax.Requirements;
+using CogLsp.Syntax.Text;
+
+namespace CogLsp.Analysis.Indexes;
+
+/// <summary>
+/// The requirements of a requirements file as pip in Cog's image looks them up (<see cref="IndexLookup"/>).
+/// The sources are those of the file Cog generates: the file's own index options (and those of the files it
+/// includes), plus the PyTorch indexes and find-links pages Cog adds for its torch, torchvision and
+/// tensorflow rewrites. Empty when package indexes are off. Memoised per snapshot and document.
+/// </summary>
+public static class IndexLookups
+{
+    public static IReadOnlyList<IndexLookup> For(WorkspaceSnapshot workspace, Document document)
+    {
+        if (!workspace.Options.PackageIndex.Enabled || document.Kind != DocumentKind.Requirements)
+        {
+            return [];
+        }
+
+        return workspace.GetOrAdd(("index-lookups", document.Path, document.Version, document.Text), w => Compute(w, document));
+    }
+
+    /// <summary>The sources, image and `--pre` that hold for every requirement of the file; null when package indexes are off.</summary>
+    public static IndexFilePlan? Plan(WorkspaceSnapshot workspace, Document document) =>
+        !workspace.Options.PackageIndex.Enabled || document.Kind != DocumentKind.Requirements
+            ? null
+            : workspace.GetOrAdd(("index-plan", document.Path, document.Version, document.Text), w => ComputePlan(w, document));
+
+    private static IndexFilePlan ComputePlan(WorkspaceSnapshot workspace, Document document)
+    {
+        var options = workspace.Options.PackageIndex;
+        var settings = new IndexSettings(options.DefaultIndexUrl, options.PyTorchBaseUrl);
+        var config = ProjectCogConfigProvider.Instance.FindConfigFor(workspace, document);
+        var resolution = config is null ? null : CogResolutionCache.Get(workspace, config);
+
+        // pip in the image reads the file Cog generates (its index lines first: Cog's PyTorch indexes and the
+        // options of python_packages items); a file no cog.yaml uses is read as it is.
+        var environment = Environment(config);
+        IEnumerable<string>? ReadInclude(string written) =>
+            PipUrls.GetScheme(written) is null && workspace.GetDocument(PathUtil.Resolve(document.Directory, written), DocumentKind.Requirements) is { } included
+                ? RequirementsDocument.GetSyntax(included).Lines.Select(l => l.FullText.TrimEnd('\r', '\n'))
+                : null;
+        var lines = resolution is { Error: null, RequirementLines.IsDefaultOrEmpty: false }
+            ? resolution.RequirementLines
+            : RequirementsDocument.GetSyntax(document).Lines.Select(l => l.FullText.TrimEnd('\r', '\n'));
+        var plan = IndexPlanner.Plan(lines, settings, environment, ReadInclude);
+
+        var target = (resolution is null ? null : CogImageTargets.For(resolution, workspace.Options.TargetArch))
+            ?? CogImageTargets.For(config?.PythonVersion, null, workspace.Options.TargetArch)
+            ?? CogImageTargets.For(null, null, workspace.Options.TargetArch)!;
+        return new IndexFilePlan(plan.Sources, target, plan.Pre, resolution) { Settings = settings };
+    }
+
+    /// <summary>The variables pip can expand in the image: those cog.yaml sets under `environment`.</summary>
+    private static Func<string, string?> Environment(CogBuildConfig? config)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in config?.Environment ?? [])
+        {
+            var eq = entry.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0)
+            {
+                variables[entry[..eq]] = entry[(eq + 1)..];
+            }
+        }
+
+        return name => variables.GetValueOrDefault(name);
+    }
+
+    private static IndexLookup[] Compute(WorkspaceSnapshot workspace, Document document)
+    {
+        var plan = Plan(workspace, document)!;
+        var resolution = plan.Resolution;
+        var tree = RequirementsDocument.GetSyntax(document);
+        var result = new List<IndexLookup>();
+        foreach (var (index, line, requirement) in tree.Requirements())
+        {
+            if (line.HasErrors || requirement.Form != RequirementForm.Named || requirement.NormalizedName is not { } project
+                || (line.Flags & LineFlags.EnvironmentVariables) != 0)
+            {
+                continue;
+            }
+
+            var specifier = requirement.SpecifierSet;
+            var rewritten = false;
+            var cogLine = resolution?.LineAt(index);
+            if (cogLine is { Output: { } output } && cogLine.Changed)
+            {
+                // pip in the image reads Cog's line, not the user's.
+                var parsed = RequirementsLine.Parse(output);
+                if (parsed.Requirement is { Form: RequirementForm.Named } cogRequirement)
+                {
+                    specifier = cogRequirement.SpecifierSet;
+                    rewritten = true;
+                }
+            }
+            else if (cogLine is { Action: CogLineAction.Dropped or CogLineAction.Refused or CogLineAction.LocalArtifact })
+            {
+                // Cog drops the line (cog, coglet): pip never sees it.
+                continue;
+            }
+
+            var span = tree.ToAbsolute(index, TextSpan.FromBounds(requirement.Name!.Span.Start, requirement.SpecifierListSpan?.End ?? requirement.Name.Span.End));
+            var specifierSpan = tree.ToAbsolute(index, requirement.SpecifierListSpan ?? new TextSpan(requirement.Name.Span.End, 0));
+            var cogSources = cogLine is null ? [] : cogLine.ExtraIndexUrls.Concat(cogLine.FindLinks).Select(plan.Settings.MapPyTorch).ToImmutableArray();
+            result.Add(new IndexLookup(index, span, specifierSpan, project, specifier, plan.Pre, plan.Sources, plan.Target, rewritten) { CogSources = cogSources });
+        }
+
+        return result.ToArray();
+    }
+}

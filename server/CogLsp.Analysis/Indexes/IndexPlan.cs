@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+
+namespace CogLsp.Analysis.Indexes;
+
+/// <summary>
+/// The sources pip consults for every requirement of one install, in the order pip reads them
+/// (<see cref="Sources"/>: find-links pages first, then indexes, each in the order the options came, without
+/// repeats), and whether `--pre` is on. <see cref="Unreadable"/> lists find-links or index values that name
+/// something no request can read (a local directory in the image, a URL with an unset `${VAR}`): pip may find
+/// files there, so the pick is never certain while it is non-empty.
+/// Invariant: when an option replaced the default index (`--index-url`) or disabled indexes (`--no-index`),
+/// <see cref="Sources"/> holds no query to the default index unless the user named it again.
+/// </summary>
+public sealed record IndexPlan(ImmutableArray<IndexSource> Sources, bool Pre, bool NoIndex, ImmutableArray<string> Unreadable)
+{
+    public IEnumerable<IndexSource> FindLinks => Sources.Where(s => s.Kind == IndexSourceKind.FindLinks);
+
+    public IEnumerable<IndexSource> Indexes => Sources.Where(s => s.Kind == IndexSourceKind.Simple);
+
+    /// <summary>The queries for one project, in plan order (answers must be handed to <see cref="PipPicker"/> in this order).</summary>
+    public ImmutableArray<IndexQuery> QueriesFor(string normalizedProject) => [.. Sources.Select(s => new IndexQuery(s, normalizedProject))];
+}

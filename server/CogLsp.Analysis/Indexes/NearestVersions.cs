@@ -1,0 +1,4 @@
+namespace CogLsp.Analysis.Indexes;
+
+/// <summary>The listed versions closest to one that is not listed: the newest below and the oldest above (either may be null).</summary>
+public sealed record NearestVersions(CandidateVersion? Below, CandidateVersion? Above);
