@@ -6,8 +6,16 @@
 #
 #   scripts/publish-server.sh [RID]        # RID defaults to this machine's, e.g. linux-x64
 #
+# Which build (the project file decides; bench/README.md has the figures):
+#   linux-x64, linux-arm64   Native AOT: one native executable (~11 MB), no JIT. Needs clang, and for
+#                            linux-arm64 on an x64 machine Debian's arm64 cross toolchain:
+#                            scripts/ci-install-toolchains.sh installs both (this script installs nothing).
+#   osx-*, win-*, others     self-contained, trimmed, single-file, ReadyToRun (their AOT toolchains
+#                            do not run on Linux).
+#
 # Env:
-#   COG_LSP_READY_TO_RUN=0   skip ReadyToRun (faster publish, slower server start-up)
+#   COG_LSP_BUILD=aot|trimmed|untrimmed  override the choice (untrimmed: the older single-file ReadyToRun build)
+#   COG_LSP_READY_TO_RUN=0   skip ReadyToRun in the single-file builds (faster publish, slower start-up)
 #   COG_LSP_PUBLISH_OUT=DIR  publish somewhere else than client-vscode/server/<rid>
 set -euo pipefail
 
@@ -33,23 +41,35 @@ RID="${1:-$(default_rid)}"
 OUT="${COG_LSP_PUBLISH_OUT:-$ROOT/client-vscode/server/$RID}"
 R2R="${COG_LSP_READY_TO_RUN:-1}"
 
-# ReadyToRun precompiles the IL to native code so the server answers its first
-# request without waiting for the JIT; it needs the crossgen pack for the RID,
-# which restores from NuGet like the runtime pack does.
+BUILD="${COG_LSP_BUILD:-}"
+if [ -z "$BUILD" ]; then
+  case "$RID" in
+    linux-x64|linux-arm64) [ "$(uname -s)" = Linux ] && BUILD=aot || BUILD=trimmed ;;
+    *) BUILD=trimmed ;;
+  esac
+fi
+
+# Native AOT links with the platform's tools: say what is missing rather than fail deep inside the link.
+if [ "$BUILD" = aot ]; then
+  need=(clang)
+  if [ "$RID" = linux-arm64 ] && [ "$(uname -m)" != aarch64 ]; then need+=(aarch64-linux-gnu-ld); fi
+  for tool in "${need[@]}"; do
+    command -v "$tool" >/dev/null || { echo "publish-server.sh: Native AOT for $RID needs $tool: run scripts/ci-install-toolchains.sh (or COG_LSP_BUILD=trimmed)" >&2; exit 1; }
+  done
+fi
+
 props=(
   -c Release
   -r "$RID"
-  --self-contained true
-  -p:PublishSingleFile=true
-  -p:IncludeNativeLibrariesForSelfExtract=true
-  -p:DebugType=none
-  -p:GenerateDocumentationFile=false
+  -p:CogLspBuild="$BUILD"
 )
-if [ "$R2R" = 1 ]; then props+=(-p:PublishReadyToRun=true); fi
+# ReadyToRun (the single-file builds) precompiles the IL so the server answers its first request without
+# waiting for the JIT; it needs the crossgen pack for the RID, which restores from NuGet like the runtime pack.
+if [ "$R2R" != 1 ]; then props+=(-p:PublishReadyToRun=false); fi
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
-echo "publish-server.sh: dotnet publish server/CogLsp.Server -r $RID (ReadyToRun=$R2R) -> $OUT"
+echo "publish-server.sh: dotnet publish server/CogLsp.Server -r $RID ($BUILD) -> $OUT"
 dotnet publish "$ROOT/server/CogLsp.Server/CogLsp.Server.csproj" "${props[@]}" -o "$OUT" -nologo -v:q
 
 exe="$OUT/cog-lsp"

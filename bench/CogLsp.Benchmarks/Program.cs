@@ -9,6 +9,7 @@ using CogLsp.Benchmarks;
 //   index [SERVER]     package indexes: cold-cache diagnostics of a 100-package file against a loopback index with
 //                      50 ms latency, warm-cache check --online against check, and typing with the index on and off
 //   micro [filter]     BenchmarkDotNet micro-benchmarks (SourceText, parsers)
+//   builds             every publish option and yaml-language-server side by side: start-up, peak RSS, package size
 var what = args.Length > 0 ? args[0] : "latency";
 switch (what)
 {
@@ -24,12 +25,14 @@ switch (what)
         return KeystrokeStages.Run();
     case "resolver":
         return ResolverLoop.Run();
+    case "builds":
+        return await BuildComparison.RunAsync();
     case "index":
         return await IndexBench.RunAsync(args.Length > 1 ? args[1] : Path.Combine(AppContext.BaseDirectory, "cog-lsp"));
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(SourceTextBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: CogLsp.Benchmarks latency [SERVER] | parse | stages | analyzers | resolver | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("usage: CogLsp.Benchmarks latency [SERVER] | parse | stages | analyzers | resolver | builds | index | micro [BenchmarkDotNet args]");
         return 2;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CogLsp.Analysis;
 using CogLsp.Analysis.Indexes;
 using CogLsp.Analysis.Workspace;
@@ -64,7 +65,7 @@ public static class ServerComposition
     public static LspServer CreateServer(IServiceProvider services, Stream input, Stream output) =>
         new(input, output, services.GetServices<ILspHandler>(), services.GetRequiredService<ServerState>(), services.GetRequiredService<LanguageServices>(), services.GetRequiredService<LspLoggerProvider>(), services.GetService<IPackageIndexClient>());
 
-    public static void AddHandler<T>(IServiceCollection services)
+    public static void AddHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(IServiceCollection services)
         where T : class, ILspHandler =>
         services.AddSingleton<ILspHandler, T>();
 }

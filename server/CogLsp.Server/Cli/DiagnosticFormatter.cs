@@ -68,7 +68,7 @@ public static class DiagnosticFormatter
         var array = new JsonArray();
         foreach (var (file, text, diagnostic) in All(results, cwd))
         {
-            array.Add(new JsonObject
+            array.Add((JsonNode)new JsonObject
             {
                 ["file"] = file,
                 ["range"] = Range(text, diagnostic.Span),
@@ -86,7 +86,7 @@ public static class DiagnosticFormatter
         var rules = new JsonArray();
         foreach (var descriptor in results.SelectMany(r => r.Diagnostics).Select(d => d.Descriptor).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal))
         {
-            rules.Add(new JsonObject
+            rules.Add((JsonNode)new JsonObject
             {
                 ["id"] = descriptor.Id,
                 ["name"] = descriptor.Name,
@@ -100,7 +100,7 @@ public static class DiagnosticFormatter
         {
             var s = text.GetLinePosition(diagnostic.Span.Start);
             var e = text.GetLinePosition(diagnostic.Span.End);
-            items.Add(new JsonObject
+            items.Add((JsonNode)new JsonObject
             {
                 ["ruleId"] = diagnostic.Id,
                 ["level"] = diagnostic.Severity switch { DiagnosticSeverity.Error => "error", DiagnosticSeverity.Warning => "warning", _ => "note" },

@@ -121,13 +121,23 @@ public static class FrameGuardStream
         }
     }
 
-    private static byte[] Malformed(string description) =>
-        JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+    private static byte[] Malformed(string description)
+    {
+        // Written by hand rather than serialised, so no reflection is needed (the trimmed and AOT builds have none).
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            ["jsonrpc"] = "2.0",
-            ["method"] = MalformedMethod,
-            ["params"] = new Dictionary<string, string> { ["problem"] = description },
-        });
+            writer.WriteStartObject();
+            writer.WriteString("jsonrpc", "2.0");
+            writer.WriteString("method", MalformedMethod);
+            writer.WriteStartObject("params");
+            writer.WriteString("problem", description);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 
     private static async Task WriteFrameAsync(PipeWriter writer, byte[] body, CancellationToken cancellationToken)
     {

@@ -22,15 +22,18 @@ public static class LspJson
             // message in about two thirds of the time.
         };
 
-        // Generated code first for the hot messages; reflection for the rest.
-        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(LspJsonContext.Default, new DefaultJsonTypeInfoResolver());
+        // Generated code only, no reflection: what the tests exercise is what a trimmed or Native AOT build runs.
+        options.TypeInfoResolver = LspJsonContext.Default;
         return options;
     }
 
     public static T? Deserialize<T>(JsonElement? element) =>
         element is null || element.Value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null
             ? default
-            : element.Value.Deserialize<T>(Options);
+            : element.Value.Deserialize(TypeInfo<T>());
 
-    public static JsonElement ToElement<T>(T value) => JsonSerializer.SerializeToElement(value, Options);
+    public static JsonElement ToElement<T>(T value) => JsonSerializer.SerializeToElement(value, TypeInfo<T>());
+
+    /// <summary>The generated metadata of <typeparamref name="T"/>; throws NotSupportedException for a type the context does not list.</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
 using CogLsp.Analysis;
@@ -38,8 +39,7 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
         _logger = loggerProvider.CreateLogger("cog-lsp");
         _handlers = handlers.ToDictionary(h => h.Method, StringComparer.Ordinal);
 
-        var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Create() };
-        _rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, FrameGuardStream.Wrap(input), formatter))
+        _rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, FrameGuardStream.Wrap(input), CreateFormatter()))
         {
             // Entry points run one at a time in arrival order; each only enqueues, so ordering is the queue's.
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
@@ -98,10 +98,10 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
     }
 
     public Task NotifyAsync(string method, object? parameters) =>
-        _rpc.IsDisposed ? Task.CompletedTask : _rpc.NotifyWithParameterObjectAsync(method, parameters);
+        _rpc.IsDisposed ? Task.CompletedTask : _rpc.NotifyWithParameterObjectAsync(method, NamedArguments(parameters), null);
 
     public async Task<T?> RequestAsync<T>(string method, object? parameters, CancellationToken cancellationToken) =>
-        await _rpc.InvokeWithParameterObjectAsync<T>(method, parameters, cancellationToken).ConfigureAwait(false);
+        await _rpc.InvokeWithParameterObjectAsync<T>(method, NamedArguments(parameters), null, cancellationToken).ConfigureAwait(false);
 
     public async ValueTask DisposeAsync()
     {
@@ -120,6 +120,38 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
 
     /// <summary>Queues work the server gives itself (e.g. applying settings that arrived), in order with the client's messages.</summary>
     public Task<object?> EnqueueInternal(ILspHandler handler, JsonElement? parameters) => _queue.Enqueue(handler, parameters, CancellationToken.None);
+
+    /// <summary>
+    /// StreamJsonRpc marks this constructor as not proven trim/AOT-safe because some of the formatter's features
+    /// need reflection: marshalable objects, IProgress and IAsyncEnumerable arguments, untyped parameter objects.
+    /// The server uses none of them (outgoing parameters go through <see cref="NamedArguments"/>), and every payload
+    /// type resolves through the generated <see cref="LspJsonContext"/> alone; the end-to-end tests run against the
+    /// Native AOT build to keep this true.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only the formatter's reflection-free paths are used; see the summary.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only the formatter's reflection-free paths are used; see the summary.")]
+    private static SystemTextJsonFormatter CreateFormatter() => new() { JsonSerializerOptions = LspJson.Create() };
+
+    /// <summary>
+    /// Outgoing parameters as a map of name to JSON value, written with the wire's generated serialisation. Given a
+    /// plain object, StreamJsonRpc would read its properties by reflection, which a trimmed build cannot promise.
+    /// </summary>
+    private static Dictionary<string, object?>? NamedArguments(object? parameters)
+    {
+        if (parameters is null)
+        {
+            return null;
+        }
+
+        var element = JsonSerializer.SerializeToElement(parameters, LspJson.Options.GetTypeInfo(parameters.GetType()));
+        var named = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            named[property.Name] = property.Value;
+        }
+
+        return named;
+    }
 
     private RequestContext CreateContext() => new(State.Workspace, State, Services, Diagnostics, this, Uris, _logger) { Server = this };
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using CogLsp.Analysis.Requirements;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Server.Rpc;
@@ -14,6 +15,9 @@ public class DiagnosticDataTests
 {
     private const string RequirementsUri = "file:///p/requirements.txt";
 
+    // The wire's settings; reflection reads the Analysis payload back, which the wire itself never serialises.
+    private static readonly JsonSerializerOptions ReadBack = new(LspJson.Options) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+
     [Fact]
     public async Task A_pin_fix_carries_its_replacement_span_as_numbers_and_reads_back_unchanged()
     {
@@ -25,7 +29,7 @@ public class DiagnosticDataTests
 
         var data = unpinned.GetProperty("data");
         Assert.Equal(JsonValueKind.Number, data.GetProperty("replace").GetProperty("start").ValueKind);
-        Assert.Equal(new PinFixData("numpy", "numpy", ">=1.0", new TextSpan(5, 5)), data.Deserialize<PinFixData>(LspJson.Options));
+        Assert.Equal(new PinFixData("numpy", "numpy", ">=1.0", new TextSpan(5, 5)), data.Deserialize<PinFixData>(ReadBack));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class ApplyCodeActionCommand : LspHandler<ExecuteCommandParams, ob
             throw new StreamJsonRpc.LocalRpcException($"Unknown command '{parameters.Command}' or missing argument.") { ErrorCode = ErrorCodes.InvalidParams };
         }
 
-        var data = argument.Deserialize<CodeActionData>(LspJson.Options)
+        var data = argument.Deserialize(LspJson.TypeInfo<CodeActionData>())
             ?? throw new StreamJsonRpc.LocalRpcException("The command's argument is not a code action reference.") { ErrorCode = ErrorCodes.InvalidParams };
         var (_, item) = CodeActionCatalog.Find(context, data, cancellationToken);
         var converter = context.Converter;
