@@ -35,8 +35,8 @@ public static class ResolveCommand
             return 1;
         }
 
-        // Cog stages local artifacts after it resolved the config; a missing one stops the build there.
-        var resolution = CogBuildStoppers.WithLocalArtifacts(workspace, config, CogResolutionCache.Get(workspace, config));
+        // The build preview resolves through the same call, so its requirements section is this output.
+        var resolution = CogBuildPreview.Resolve(workspace, config);
         if (format == "json")
         {
             var (json, code) = ResolveReport.RenderJson(resolution);

@@ -67,6 +67,7 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
 
         _queue = new RequestQueue(CreateContext, AfterMutation, _logger);
         Publisher = new DiagnosticsPublisher(this);
+        CodeLenses = new CodeLensRefresher(this);
     }
 
     public ServerState State { get; }
@@ -80,6 +81,8 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
     public LspLoggerProvider LoggerProvider { get; }
 
     public DiagnosticsPublisher Publisher { get; }
+
+    public CodeLensRefresher CodeLenses { get; }
 
     public ILogger Logger => _logger;
 
@@ -102,6 +105,7 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
     {
         LoggerProvider.Detach();
         await Publisher.DisposeAsync().ConfigureAwait(false);
+        await CodeLenses.DisposeAsync().ConfigureAwait(false);
         await _queue.CompleteAsync().ConfigureAwait(false);
         _rpc.Dispose();
     }
@@ -116,6 +120,7 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
     private void AfterMutation(ILspHandler handler)
     {
         Publisher.OnStateChanged(handler.Method);
+        CodeLenses.OnStateChanged();
         _idleCollector.OnChange();
         StartupTrace.NoteCollection();
     }
