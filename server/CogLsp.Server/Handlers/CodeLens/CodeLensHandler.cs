@@ -23,8 +23,9 @@ public sealed class CodeLensHandler : DocumentFeatureHandler<CodeLensParams, Pro
     {
         var converter = request.Converter;
         var text = request.Document.Text;
-        return request.Providers(request.Context.Services.CodeLensProviders)
-            .SelectMany(p => p.GetCodeLenses(request.Feature))
+        var lenses = request.Providers(request.Context.Services.CodeLensProviders).SelectMany(p => p.GetCodeLenses(request.Feature)).ToList();
+        request.Context.Server?.CodeLenses.Shown(request.Document.Path, lenses);
+        return lenses
             .Select(l => new Protocol.CodeLens(
                 converter.ToRange(text, l.Span),
                 new Command(l.Title, PreviewCommand.CommandName, [LspJson.ToElement(converter.ToUri(l.CogYamlPath))])))
