@@ -25,6 +25,9 @@
 //   command:   { title, expectText } — run a command from the palette (F1) with the
 //              file open, wait until the editor shows `expectText`
 //   problemsAfter: { absent: [texts] } — after the steps above, no Problems row may contain these
+//   codeLens:  { expect, click?, expectPreview? } — wait for a code lens whose title contains `expect`;
+//              with `click`, click it and wait until an editor (the preview opens beside) shows every
+//              text of `expectPreview`; the preview's editor group is closed afterwards
 export const scenarios = [
   // ------------------------------------------------------------------ fake
   {
@@ -129,6 +132,22 @@ export const scenarios = [
     open: 'unpinned/requirements.txt',
     squiggle: true,
     problems: ['pin an exact version for reproducible builds'],
+  },
+  {
+    name: 'real: the build preview code lens is visible on requirements.txt',
+    suite: 'real',
+    open: 'torch-rewrite/requirements.txt',
+    codeLens: { expect: 'Cog: Python 3.10 · CUDA 11.3 · cuDNN 8 · 1 package · nvidia/cuda:11.3.1-cudnn8-devel-ubuntu20.04' },
+  },
+  {
+    name: 'real: clicking the build preview lens opens the preview with the torch rewrite',
+    suite: 'real',
+    open: 'torch-rewrite/requirements.txt',
+    codeLens: {
+      expect: 'Cog: Python 3.10 · CUDA 11.3',
+      click: true,
+      expectPreview: ['The requirements.txt Cog generates', '--extra-index-url https://download.pytorch.org/whl/cu113/', 'pip installs torch 1.11.0+cu113'],
+    },
   },
 ];
 
