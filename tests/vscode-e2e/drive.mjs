@@ -414,8 +414,10 @@ async function runScenario(page, workspace, scenario, dir, record) {
     if (click) {
       await lens.click();
       // The preview opens beside, keeping the focus in the source editor: read every editor on screen.
+      // Markdown wraps long lines there; the visual lines are glued back (a wrap keeps its space), so a
+      // text within one line is found whole.
       const allEditors = () => page.locator('.editor-group-container .monaco-editor .view-lines').evaluateAll(
-        els => els.map(e => e.innerText.replace(/\u00a0/g, ' ')).join('\n'));
+        els => els.map(e => e.innerText.replace(/\u00a0/g, ' ').replace(/\n/g, '')).join(''));
       let last = '';
       record.steps.preview = await waitUntil(`an editor showing ${JSON.stringify(expectPreview)}`, async () => {
         last = await allEditors();

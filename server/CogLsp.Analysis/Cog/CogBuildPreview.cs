@@ -137,9 +137,10 @@ public static class CogBuildPreview
             text.Append("**The build fails.** Cog stops with:\n\n```text\n").Append(resolution.Error.TrimEnd('\n')).Append("\n```\n\n");
         }
 
+        // The order of the issue that asked for it: what pip installs first, then the image, the warnings, the steps.
+        AppendRequirements(text, resolution);
         AppendImage(text, resolution, config);
         AppendWarnings(text, resolution);
-        AppendRequirements(text, resolution);
         CogBuildSteps.Append(text, cogYaml, config, resolution);
         return text.ToString();
     }

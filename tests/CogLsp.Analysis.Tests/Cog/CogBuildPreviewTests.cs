@@ -77,19 +77,6 @@ public sealed class CogBuildPreviewTests
 
             What `cog build` would make of `/p/cog.yaml` and `requirements.txt`, predicted with the rules of Cog COMMIT (tables of DATE). Nothing is built or downloaded.
 
-            ## Image
-
-            - Python: 3.11
-            - GPU: yes
-            - CUDA: 12.1 (chosen from the torch pin)
-            - cuDNN: 8
-            - Base image: `nvidia/cuda:12.1.1-cudnn8-devel-ubuntu22.04`
-            - Cog's pre-built base: `r8.im/cog-base:cuda12.1-python3.11-torch2.1.0` (Cog starts from it instead when its registry has it)
-
-            ## Cog's warnings
-
-            - 'cog==0.9.0' found in requirements — overriding with latest cog from PyPI. Remove it from requirements and use build.sdk_version in cog.yaml or COG_SDK_WHEEL to control the version.
-
             ## The requirements.txt Cog generates
 
             Index options first, then the packages, with Cog's rewrites applied: the file `cog-lsp resolve` prints.
@@ -108,6 +95,19 @@ public sealed class CogBuildPreviewTests
             # line 2: cog==0.9.0
             #   dropped (Cog installs cog and coglet itself and removes them from your requirements)
             ```
+
+            ## Image
+
+            - Python: 3.11
+            - GPU: yes
+            - CUDA: 12.1 (chosen from the torch pin)
+            - cuDNN: 8
+            - Base image: `nvidia/cuda:12.1.1-cudnn8-devel-ubuntu22.04`
+            - Cog's pre-built base: `r8.im/cog-base:cuda12.1-python3.11-torch2.1.0` (Cog starts from it instead when its registry has it)
+
+            ## Cog's warnings
+
+            - 'cog==0.9.0' found in requirements — overriding with latest cog from PyPI. Remove it from requirements and use build.sdk_version in cog.yaml or COG_SDK_WHEEL to control the version.
 
             ## Dockerfile steps Cog adds
 
