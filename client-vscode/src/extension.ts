@@ -13,7 +13,9 @@ import {
   ServerOptions,
   State,
 } from 'vscode-languageclient/node';
+import { BuildPreview } from './buildPreview';
 import { findPythonPackagesLine, pickMigrationAction } from './migration';
+import { OPEN_PREVIEW_COMMAND, PREVIEW_SCHEME, retargetLensCommand } from './previewTarget';
 import { locateServer, ServerLocation } from './serverLocator';
 import { answerConfigurationItem, toServerSettings } from './settings';
 
@@ -38,12 +40,17 @@ export const DOCUMENT_SELECTOR = [
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 let extensionContext: vscode.ExtensionContext;
+let buildPreview: BuildPreview;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   extensionContext = context;
   output = vscode.window.createOutputChannel(CLIENT_NAME);
+  buildPreview = new BuildPreview(() => client);
   context.subscriptions.push(
     output,
+    buildPreview,
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, buildPreview),
+    vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, openPreview),
     vscode.commands.registerCommand('cogLsp.restartServer', restartServer),
     vscode.commands.registerCommand('cogLsp.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('cogLsp.migratePythonPackages', migratePythonPackages),
@@ -147,6 +154,14 @@ async function startServer(): Promise<void> {
       closed: () => (handler ? handler.closed() : { action: CloseAction.DoNotRestart }),
     },
     middleware: {
+      // The server's lenses name its cogLsp.preview command, which only returns text; run ours, which shows it.
+      provideCodeLenses: async (document, token, next) => {
+        const lenses = await next(document, token);
+        for (const lens of lenses ?? []) {
+          if (lens.command) lens.command = retargetLensCommand(lens.command);
+        }
+        return lenses;
+      },
       workspace: {
         // The server asks for section "cogLsp" and expects the flat shape of ServerSettings.
         configuration: async (params, token, next) => {
@@ -202,6 +217,16 @@ async function onConfigurationChanged(event: vscode.ConfigurationChangeEvent): P
       settings: { cogLsp: toServerSettings(key => readSetting(key)) },
     });
   }
+}
+
+/** Opens the build preview of a cog.yaml (the lens's argument) or of the active cog.yaml/requirements file. */
+async function openPreview(target?: string): Promise<void> {
+  const source = typeof target === 'string' ? vscode.Uri.parse(target) : vscode.window.activeTextEditor?.document.uri;
+  if (!source || source.scheme === PREVIEW_SCHEME) {
+    void vscode.window.showInformationMessage('Cog: open a cog.yaml or the requirements file it uses to preview its build.');
+    return;
+  }
+  await buildPreview.open(source);
 }
 
 /**

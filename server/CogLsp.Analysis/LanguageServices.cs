@@ -29,6 +29,8 @@ public sealed class LanguageServices
 
     public ImmutableArray<IDefinitionProvider> DefinitionProviders { get; init; } = [];
 
+    public ImmutableArray<ICodeLensProvider> CodeLensProviders { get; init; } = [];
+
     public ImmutableArray<ICodeFixProvider> CodeFixProviders { get; init; } = [];
 
     public ImmutableArray<IRefactoringProvider> RefactoringProviders { get; init; } = [];
@@ -108,6 +110,11 @@ public sealed class LanguageServices
             [
                 new CogYaml.CogYamlLinkProvider(),
                 new Features.LinkDefinitionProvider(new Requirements.RequirementsLinkProvider()),
+            ],
+            CodeLensProviders =
+            [
+                new Cog.CogBuildCodeLensProvider(cog, Workspace.DocumentKind.Requirements),
+                new Cog.CogBuildCodeLensProvider(cog, Workspace.DocumentKind.CogYaml),
             ],
             CodeFixProviders =
             [

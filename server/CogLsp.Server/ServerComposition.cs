@@ -3,6 +3,7 @@ using CogLsp.Analysis;
 using CogLsp.Analysis.Indexes;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Server.Handlers.CodeActions;
+using CogLsp.Server.Handlers.CodeLens;
 using CogLsp.Server.Handlers.Completion;
 using CogLsp.Server.Handlers.Definition;
 using CogLsp.Server.Handlers.Diagnostics;
@@ -56,7 +57,10 @@ public static class ServerComposition
         AddHandler<InlayHintHandler>(services);
         AddHandler<CodeActionHandler>(services);
         AddHandler<CodeActionResolveHandler>(services);
-        AddHandler<ApplyCodeActionCommand>(services);
+        AddHandler<CodeLensHandler>(services);
+        AddHandler<ExecuteCommandHandler>(services);
+        services.AddSingleton<IServerCommand, ApplyCodeActionCommand>();
+        services.AddSingleton<IServerCommand, PreviewCommand>();
 
         configure?.Invoke(services);
         return services.BuildServiceProvider();

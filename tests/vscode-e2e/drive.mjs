@@ -444,6 +444,31 @@ async function runScenario(page, workspace, scenario, dir, record, session) {
     }
     record.steps.output = channelLog(logs).split('\n').filter(l => !l.startsWith('[Trace')).slice(0, 30).join('\n');
   }
+  if (scenario.codeLens) {
+    const { expect, click, expectPreview = [] } = scenario.codeLens;
+    const lens = page.locator(`${EDITOR} .codelens-decoration a`).filter({ hasText: expect }).first();
+    await lens.waitFor({ state: 'visible', timeout: TIMEOUT });
+    record.steps.codeLens = (await lens.innerText()).trim();
+    await screenshot('code-lens');
+    if (click) {
+      await lens.click();
+      // The preview opens beside, keeping the focus in the source editor: read every editor on screen.
+      // Markdown wraps long lines there; the visual lines are glued back (a wrap keeps its space), so a
+      // text within one line is found whole.
+      const allEditors = () => page.locator('.editor-group-container .monaco-editor .view-lines').evaluateAll(
+        els => els.map(e => e.innerText.replace(/\u00a0/g, ' ').replace(/\n/g, '')).join(''));
+      let last = '';
+      record.steps.preview = await waitUntil(`an editor showing ${JSON.stringify(expectPreview)}`, async () => {
+        last = await allEditors();
+        return expectPreview.every(t => last.includes(t)) ? last : null;
+      }).catch(e => { throw new Error(`${e.message}; editors showed: ${JSON.stringify(last.slice(0, 3000))}`); });
+      await screenshot('preview');
+      await openQuickInput(page, 'F1', '>View: Close All Editor Groups');
+      const rows = page.locator('.quick-input-list .monaco-list-row.focused');
+      await waitUntil('"View: Close All Editor Groups" in the palette', async () => (await rows.allInnerTexts().catch(() => [])).some(t => t.includes('Close All Editor Groups')));
+      await page.keyboard.press('Enter');
+    }
+  }
   if (scenario.problemsAfter?.absent?.length) {
     await showProblems(page);
     for (const unwanted of scenario.problemsAfter.absent) {

@@ -34,6 +34,9 @@
 // Suite fields (see `suites` at the end): workspace, settings, package ('universal' installs the
 // universal .vsix, without a server, instead of the linux-x64 one) and requireDotnetHidden (the
 // suite fails unless code-server runs where every .NET folder is masked).
+//   codeLens:  { expect, click?, expectPreview? } — wait for a code lens whose title contains `expect`;
+//              with `click`, click it and wait until an editor (the preview opens beside) shows every
+//              text of `expectPreview`; the preview's editor group is closed afterwards
 export const scenarios = [
   // ------------------------------------------------------------------ fake
   {
@@ -171,6 +174,22 @@ export const scenarios = [
     squiggle: true,
     problems: ['has no kernels for B200 (sm_100)'],
     hover: { text: 'torch==2.4.1', expect: ['no kernels for: B200 (sm_100)'] },
+  },
+  {
+    name: 'real: the build preview code lens is visible on requirements.txt',
+    suite: 'real',
+    open: 'torch-rewrite/requirements.txt',
+    codeLens: { expect: 'Cog: Python 3.10 · CUDA 11.3 · cuDNN 8 · 1 package · nvidia/cuda:11.3.1-cudnn8-devel-ubuntu20.04' },
+  },
+  {
+    name: 'real: clicking the build preview lens opens the preview with the torch rewrite',
+    suite: 'real',
+    open: 'torch-rewrite/requirements.txt',
+    codeLens: {
+      expect: 'Cog: Python 3.10 · CUDA 11.3',
+      click: true,
+      expectPreview: ['The requirements.txt Cog generates', '--extra-index-url https://download.pytorch.org/whl/cu113/', 'pip installs torch 1.11.0+cu113'],
+    },
   },
 ];
 

@@ -9,16 +9,11 @@ namespace CogLsp.Analysis.Cog;
 /// </summary>
 public static class ResolveReport
 {
-    /// <summary>Text form: the requirements Cog installs on stdout; CUDA, cuDNN, base image, warnings and error on stderr.</summary>
+    /// <summary>Text form: the requirements Cog installs on stdout (<see cref="CogBuildPreview.GeneratedRequirements"/>, as the preview shows them); CUDA, cuDNN, base image, warnings and error on stderr.</summary>
     public static (string Stdout, string Stderr, int ExitCode) RenderText(CogResolution resolution)
     {
         ArgumentNullException.ThrowIfNull(resolution);
-        var stdout = new StringBuilder();
-        foreach (var line in resolution.RequirementLines)
-        {
-            stdout.Append(line).Append('\n');
-        }
-
+        var stdout = CogBuildPreview.GeneratedRequirements(resolution);
         var stderr = new StringBuilder();
         foreach (var warning in resolution.Warnings)
         {
@@ -28,7 +23,7 @@ public static class ResolveReport
         if (resolution.Error is not null)
         {
             stderr.Append("error: ").Append(resolution.Error).Append('\n');
-            return (stdout.ToString(), stderr.ToString(), 1);
+            return (stdout, stderr.ToString(), 1);
         }
 
         stderr.Append("cuda: ").Append(resolution.Cuda ?? "(none)").Append('\n');
@@ -39,7 +34,7 @@ public static class ResolveReport
             stderr.Append("cog_base_image: ").Append(resolution.CogBaseImage).Append(" (used instead when the registry has it)\n");
         }
 
-        return (stdout.ToString(), stderr.ToString(), 0);
+        return (stdout, stderr.ToString(), 0);
     }
 
     /// <summary>JSON form: {"requirements": [...], "cuda", "cudnn", "base_image", "cog_base_image", "warnings": [...], "error"}.</summary>

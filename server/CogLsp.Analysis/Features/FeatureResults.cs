@@ -75,3 +75,6 @@ public sealed record InlayHintItem(int Offset, string Label, string? TooltipMark
 
 /// <summary>Where a symbol is defined: a file and a span in it.</summary>
 public sealed record DefinitionTarget(string Path, TextSpan Span);
+
+/// <summary>A line of text above <see cref="Span"/> that opens the build preview of the cog.yaml at <see cref="CogYamlPath"/> when clicked.</summary>
+public sealed record CodeLensItem(TextSpan Span, string Title, string CogYamlPath);

@@ -43,3 +43,8 @@ public interface IDefinitionProvider : IFeatureProvider
 {
     IEnumerable<DefinitionTarget> GetDefinitions(FeatureContext context, int offset);
 }
+
+public interface ICodeLensProvider : IFeatureProvider
+{
+    IEnumerable<CodeLensItem> GetCodeLenses(FeatureContext context);
+}

@@ -43,8 +43,8 @@ public static class ResolveCommand
             return 1;
         }
 
-        // Cog stages local artifacts after it resolved the config; a missing one stops the build there.
-        var resolution = CogBuildStoppers.AtGenerator(workspace, config, CogResolutionCache.Get(workspace, config));
+        // The build preview resolves through the same call, so its requirements section is this output.
+        var resolution = CogBuildPreview.Resolve(workspace, config);
         IReadOnlyList<OnlineResolveReport.Row>? picks = null;
         Analysis.Indexes.ImageTarget? target = null;
         if (online.Online && config.RequirementsPath is { } requirementsPath && workspace.GetDocument(requirementsPath, DocumentKind.Requirements) is { } requirements)

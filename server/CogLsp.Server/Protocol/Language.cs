@@ -56,3 +56,8 @@ public sealed record InlayHint(Position Position, string Label)
 }
 
 public sealed record DefinitionParams(TextDocumentIdentifier TextDocument, Position Position) : TextDocumentPositionParams(TextDocument, Position);
+
+public sealed record CodeLensParams(TextDocumentIdentifier TextDocument);
+
+/// <summary>A code lens always carries its command here (the server has no codeLens/resolve).</summary>
+public sealed record CodeLens(Range Range, Command? Command);

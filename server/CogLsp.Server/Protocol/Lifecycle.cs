@@ -33,6 +33,8 @@ public sealed record DocumentLinkOptions(bool ResolveProvider);
 
 public sealed record ExecuteCommandOptions(string[] Commands);
 
+public sealed record CodeLensOptions(bool ResolveProvider);
+
 public sealed record WorkspaceFoldersServerCapabilities(bool Supported, bool ChangeNotifications);
 
 public sealed record WorkspaceServerCapabilities(WorkspaceFoldersServerCapabilities WorkspaceFolders);
@@ -59,6 +61,8 @@ public sealed class ServerCapabilities
     public bool? InlayHintProvider { get; set; }
 
     public CodeActionOptions? CodeActionProvider { get; set; }
+
+    public CodeLensOptions? CodeLensProvider { get; set; }
 
     public DiagnosticOptions? DiagnosticProvider { get; set; }
 

@@ -25,6 +25,8 @@ public static class Methods
     public const string InlayHint = "textDocument/inlayHint";
     public const string InlayHintRefresh = "workspace/inlayHint/refresh";
     public const string CodeAction = "textDocument/codeAction";
+    public const string CodeLens = "textDocument/codeLens";
+    public const string CodeLensRefresh = "workspace/codeLens/refresh";
     public const string CodeActionResolve = "codeAction/resolve";
     public const string ExecuteCommand = "workspace/executeCommand";
     public const string ApplyEdit = "workspace/applyEdit";

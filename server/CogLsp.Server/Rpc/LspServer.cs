@@ -69,6 +69,7 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
         _queue = new RequestQueue(CreateContext, AfterMutation, _logger);
         Publisher = new DiagnosticsPublisher(this);
         Indexes = indexClient is null ? null : new IndexFetcher(this, indexClient);
+        CodeLenses = new CodeLensRefresher(this);
     }
 
     public ServerState State { get; }
@@ -85,6 +86,7 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
 
     /// <summary>Reads package indexes for the open projects; null when the server was built without an index client (offline).</summary>
     public IndexFetcher? Indexes { get; }
+    public CodeLensRefresher CodeLenses { get; }
 
     public ILogger Logger => _logger;
 
@@ -112,6 +114,7 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
             await Indexes.DisposeAsync().ConfigureAwait(false);
         }
 
+        await CodeLenses.DisposeAsync().ConfigureAwait(false);
         await _queue.CompleteAsync().ConfigureAwait(false);
         _rpc.Dispose();
     }
@@ -159,6 +162,7 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
     {
         Publisher.OnStateChanged(handler.Method);
         Indexes?.OnStateChanged();
+        CodeLenses.OnStateChanged();
         _idleCollector.OnChange();
         StartupTrace.NoteCollection();
     }

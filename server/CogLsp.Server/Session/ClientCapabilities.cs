@@ -40,6 +40,8 @@ public sealed class ClientCapabilities(JsonElement? root)
 
     public bool SupportsDiagnosticRefresh => Has("workspace", "diagnostics", "refreshSupport");
 
+    public bool SupportsCodeLensRefresh => Has("workspace", "codeLens", "refreshSupport");
+
     public bool SupportsConfiguration => Has("workspace", "configuration");
 
     public bool SupportsWatchedFilesRegistration => Has("workspace", "didChangeWatchedFiles", "dynamicRegistration");

@@ -40,7 +40,7 @@ public class LifecycleTests
         var capabilities = (await server.Client.InitializeAsync()).GetProperty("capabilities");
         var names = capabilities.EnumerateObject().Select(p => p.Name).Order().ToArray();
         Assert.Equal(
-            ["codeActionProvider", "completionProvider", "definitionProvider", "documentLinkProvider", "documentSymbolProvider", "executeCommandProvider", "foldingRangeProvider", "hoverProvider", "inlayHintProvider", "positionEncoding", "textDocumentSync", "workspace"],
+            ["codeActionProvider", "codeLensProvider", "completionProvider", "definitionProvider", "documentLinkProvider", "documentSymbolProvider", "executeCommandProvider", "foldingRangeProvider", "hoverProvider", "inlayHintProvider", "positionEncoding", "textDocumentSync", "workspace"],
             names);
         Assert.Equal(2, capabilities.GetProperty("textDocumentSync").GetProperty("change").GetInt32());
     }

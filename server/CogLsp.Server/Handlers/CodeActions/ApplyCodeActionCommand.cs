@@ -15,20 +15,17 @@ namespace CogLsp.Server.Handlers.CodeActions;
 /// then asks the client to apply the remaining text edits with workspace/applyEdit. A document that
 /// changed since the action was offered makes the command fail without touching anything.
 /// </summary>
-public sealed class ApplyCodeActionCommand : LspHandler<ExecuteCommandParams, object?>, ICapabilityContributor
+public sealed class ApplyCodeActionCommand : IServerCommand
 {
     public const string CommandName = "cogLsp.applyCodeAction";
 
-    public override string Method => Methods.ExecuteCommand;
+    public string Name => CommandName;
 
-    public void Contribute(ServerCapabilities capabilities, ClientCapabilities client) =>
-        capabilities.ExecuteCommandProvider = new ExecuteCommandOptions([CommandName]);
-
-    protected override async Task<object?> ExecuteAsync(ExecuteCommandParams parameters, RequestContext context, CancellationToken cancellationToken)
+    public async Task<object?> ExecuteAsync(JsonElement[] arguments, RequestContext context, CancellationToken cancellationToken)
     {
-        if (parameters.Command != CommandName || parameters.Arguments is not [var argument, ..])
+        if (arguments is not [var argument, ..])
         {
-            throw new StreamJsonRpc.LocalRpcException($"Unknown command '{parameters.Command}' or missing argument.") { ErrorCode = ErrorCodes.InvalidParams };
+            throw new StreamJsonRpc.LocalRpcException($"{CommandName} needs a code action reference as its argument.") { ErrorCode = ErrorCodes.InvalidParams };
         }
 
         var data = argument.Deserialize(LspJson.TypeInfo<CodeActionData>())
