@@ -417,7 +417,13 @@ async function runScenario(page, workspace, scenario, dir, record, session) {
       return false;
     }, 10000);
     await page.keyboard.press('Enter');
-    await waitUntil(`the editor to show "${expectText}"`, async () => (await editorText(page)).includes(expectText));
+    // The edit may leave the view scrolled past the changed lines (a code lens above `build:` moves them):
+    // Ctrl+Home brings the top of the file back into view, since only visible lines are read.
+    await waitUntil(`the editor to show "${expectText}"`, async () => {
+      if ((await editorText(page)).includes(expectText)) return true;
+      await page.keyboard.press('Control+Home');
+      return false;
+    });
     await sleep(500);
     await screenshot('after-quickfix');
     await expectFilesOnDisk(page, workspace, expectFiles, record);
@@ -430,7 +436,13 @@ async function runScenario(page, workspace, scenario, dir, record, session) {
     await waitUntil(`the command "${title}" in the palette`, async () => (await rows.allInnerTexts().catch(() => [])).some(t => t.includes(title)));
     await screenshot('command-palette');
     await page.keyboard.press('Enter');
-    await waitUntil(`the editor to show "${expectText}"`, async () => (await editorText(page)).includes(expectText));
+    // The edit may leave the view scrolled past the changed lines (a code lens above `build:` moves them):
+    // Ctrl+Home brings the top of the file back into view, since only visible lines are read.
+    await waitUntil(`the editor to show "${expectText}"`, async () => {
+      if ((await editorText(page)).includes(expectText)) return true;
+      await page.keyboard.press('Control+Home');
+      return false;
+    });
     await sleep(500);
     await screenshot('after-command');
     await expectFilesOnDisk(page, workspace, expectFiles, record);
