@@ -45,13 +45,22 @@ public static class IndexLookups
         // pip in the image reads the file Cog generates (its index lines first: Cog's PyTorch indexes and the
         // options of python_packages items); a file no cog.yaml uses is read as it is.
         var environment = Environment(config);
-        IEnumerable<string>? ReadInclude(string written) =>
+        IEnumerable<RequirementsLine>? ReadInclude(string written) =>
             PipUrls.GetScheme(written) is null && workspace.GetDocument(PathUtil.Resolve(document.Directory, written), DocumentKind.Requirements) is { } included
-                ? RequirementsDocument.GetSyntax(included).Lines.Select(l => l.FullText.TrimEnd('\r', '\n'))
+                ? RequirementsDocument.GetSyntax(included).Lines
                 : null;
-        var lines = resolution is { Error: null, RequirementLines.IsDefaultOrEmpty: false }
-            ? resolution.RequirementLines
-            : RequirementsDocument.GetSyntax(document).Lines.Select(l => l.FullText.TrimEnd('\r', '\n'));
+
+        // Cog's generated file is its index lines (those its rewrites need, find-links first) and then the
+        // file's own lines; only option lines matter to the plan, so the file's are taken from its tree as they
+        // are. Cog's per-line details are read only when the file has a line Cog changes: a resolution patched
+        // after a keystroke computes them in full, which would put that cost on every keystroke.
+        var tree = RequirementsDocument.GetSyntax(document);
+        var cogLines = resolution is { Error: null } && tree.Requirements().Any(r => r.Requirement.NormalizedName is { } n && CogTouches(n))
+            ? resolution.Lines.SelectMany(l => l.FindLinks).Distinct().Select(u => "--find-links " + u)
+                .Concat(resolution.Lines.SelectMany(l => l.ExtraIndexUrls).Distinct().Select(u => "--extra-index-url " + u))
+                .Select(RequirementsLine.Parse).ToList()
+            : [];
+        var lines = cogLines.Concat(tree.LinesWith(LineFlags.Options).Select(e => e.Line).Where(l => l.Requirement is null));
         var plan = IndexPlanner.Plan(lines, settings, environment, ReadInclude);
 
         var target = (resolution is null ? null : CogImageTargets.For(resolution, workspace.Options.TargetArch))
@@ -59,6 +68,9 @@ public static class IndexLookups
             ?? CogImageTargets.For(null, null, workspace.Options.TargetArch)!;
         return new IndexFilePlan(plan.Sources, target, plan.Pre, resolution) { Settings = settings };
     }
+
+    /// <summary>True for the packages whose lines Cog rewrites or drops (its table packages, cog and coglet).</summary>
+    private static bool CogTouches(string project) => CogPackages.TablePackages.Contains(project) || CogPackages.IsManaged(project);
 
     /// <summary>The variables pip can expand in the image: those cog.yaml sets under `environment`.</summary>
     private static Func<string, string?> Environment(CogBuildConfig? config)
@@ -92,7 +104,7 @@ public static class IndexLookups
 
             var specifier = requirement.SpecifierSet;
             var rewritten = false;
-            var cogLine = resolution?.LineAt(index);
+            var cogLine = CogTouches(project) ? resolution?.LineAt(index) : null;
             if (cogLine is { Output: { } output } && cogLine.Changed)
             {
                 // pip in the image reads Cog's line, not the user's.
