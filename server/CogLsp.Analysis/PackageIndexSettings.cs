@@ -8,9 +8,5 @@ namespace CogLsp.Analysis;
 /// </summary>
 public sealed record PackageIndexSettings(bool Enabled, string DefaultIndexUrl, string PyTorchBaseUrl)
 {
-    public const string PyPI = "https://pypi.org/simple/";
-
-    public const string PyTorch = "https://download.pytorch.org/whl/";
-
-    public static PackageIndexSettings Default { get; } = new(false, PyPI, PyTorch);
+    public static PackageIndexSettings Default { get; } = new(false, Indexes.IndexSettings.PyPI, Indexes.IndexSettings.PyTorchBase);
 }

@@ -66,7 +66,7 @@ public sealed class IndexAnalyzer : IDiagnosticAnalyzer
             {
                 var pinned = Pep440Version.TryParse(lookup.PinnedVersion);
                 var nearest = pinned is null ? null : PipPicker.Nearest(pick.Versions, pinned);
-                var named = nearest is null ? [] : new[] { nearest.Below, nearest.Above }.OfType<CandidateVersion>().Select(v => v.Version.ToString()).ToArray();
+                var named = nearest?.Names ?? [];
                 var hint = named.Length > 0 ? $" (nearest: {string.Join(", ", named)})" : pick.Versions.Count == 0 ? " (it lists no versions)" : string.Empty;
                 context.Report(Diagnostic.Create(IndexDescriptors.PinNotListed, context.Document.Path, lookup.SpecifierSpan, lookup.Project, lookup.PinnedVersion ?? lookup.Specifier.ToString(), hint)
                     .WithData(new VersionChoiceData(lookup.SpecifierSpan, "==", [.. named])));
@@ -87,8 +87,7 @@ public sealed class IndexAnalyzer : IDiagnosticAnalyzer
                 if (picked.Yanked)
                 {
                     var reason = string.IsNullOrWhiteSpace(picked.YankedReason) ? string.Empty : $": \"{picked.YankedReason.Trim()}\"";
-                    var good = PipPicker.Nearest(pick.Versions, picked.Version);
-                    var named = new[] { good.Below, good.Above }.OfType<CandidateVersion>().Select(v => v.Version.ToString()).ToArray();
+                    var named = PipPicker.Nearest(pick.Versions, picked.Version).Names;
                     context.Report(Diagnostic.Create(IndexDescriptors.YankedPin, context.Document.Path, lookup.SpecifierSpan, lookup.Project, picked.Version.ToString(), reason)
                         .WithData(new VersionChoiceData(lookup.SpecifierSpan, "==", [.. named])));
                 }

@@ -15,9 +15,10 @@ public static class IndexDemands
             {
                 foreach (var query in lookup.Queries)
                 {
-                    if (seen.Add(IndexFacts.Key(query)))
+                    // Queries come keyed already (IndexLookup.Queries): one find-links page serves every project.
+                    if (seen.Add(query))
                     {
-                        yield return IndexFacts.Key(query);
+                        yield return query;
                     }
                 }
             }

@@ -58,7 +58,7 @@ public sealed class IndexHoverProvider(TimeProvider? clock = null) : IHoverProvi
                 text.Append(picked.Yanked
                     ? $"- **yanked**{(string.IsNullOrWhiteSpace(picked.YankedReason) ? string.Empty : ": " + picked.YankedReason.Trim())}\n"
                     : "- not yanked\n");
-                var newest = pick.Versions.FirstOrDefault(v => !v.Yanked && !v.IsPrerelease && v.BestFile is not null);
+                var newest = pick.NewestForImage;
                 if (newest is not null && newest.Version > picked.Version)
                 {
                     text.Append("- newest for the image: ").Append(newest.Version).Append('\n');

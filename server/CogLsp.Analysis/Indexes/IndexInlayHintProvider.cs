@@ -36,7 +36,7 @@ public sealed class IndexInlayHintProvider(TimeProvider? clock = null) : IInlayH
             {
                 yield return new InlayHintItem(end, "→ " + picked.Version, tooltip);
             }
-            else if (pick.Versions.FirstOrDefault(v => !v.Yanked && !v.IsPrerelease && v.BestFile is not null) is { } newest && newest.Version > picked.Version)
+            else if (pick.NewestForImage is { } newest && newest.Version > picked.Version)
             {
                 yield return new InlayHintItem(end, newest.Version + " available", tooltip);
             }

@@ -17,4 +17,7 @@ public sealed record IndexPick(
     /// <summary>Every file of the project on the answered pages, judged for the image, in pip's order
     /// (find-links pages first). Says why a version has no file for the image.</summary>
     public IReadOnlyList<FileEvaluation> Files { get; init; } = [];
+
+    /// <summary>The newest final release, not yanked, with a file for the image (what hovers, hints and the upgrade offer), or null.</summary>
+    public CandidateVersion? NewestForImage => Versions.FirstOrDefault(v => !v.Yanked && !v.IsPrerelease && v.BestFile is not null);
 }

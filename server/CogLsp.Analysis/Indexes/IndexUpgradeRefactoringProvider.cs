@@ -21,7 +21,7 @@ public sealed class IndexUpgradeRefactoringProvider : IRefactoringProvider
             yield break;
         }
 
-        if (pick.Versions.FirstOrDefault(v => !v.Yanked && !v.IsPrerelease && v.BestFile is not null) is not { } newest || newest.Version <= picked.Version)
+        if (pick.NewestForImage is not { } newest || newest.Version <= picked.Version)
         {
             yield break;
         }

@@ -11,7 +11,7 @@ namespace CogLsp.Analysis.Tests.Indexes;
 public class IndexFeatureTests
 {
     private const string CogYaml = "build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n";
-    private static readonly IndexSource PyPI = new(IndexSourceKind.Simple, PackageIndexSettings.PyPI);
+    private static readonly IndexSource PyPI = new(IndexSourceKind.Simple, IndexSettings.PyPI);
     private static readonly DateTimeOffset Now = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>requests 2.31.0 and 2.32.3 with wheels; urllib3 2.0.0 (yanked) and 2.0.2; rc of 2.33.</summary>
