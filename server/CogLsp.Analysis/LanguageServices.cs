@@ -57,6 +57,7 @@ public sealed class LanguageServices
                 new Cog.Gpu.GpuTargetAnalyzer(cog, Workspace.DocumentKind.CogYaml),
                 new Cog.InstalledCogAnalyzer(),
                 new CogYaml.PythonPackageItemsAnalyzer(),
+                new Indexes.CogYamlIndexAnalyzer(),
                 new CogYaml.BuildRun.BuildRunAnalyzer(cog),
                 // requirements files
                 new Requirements.RequirementsSyntaxAnalyzer(),

@@ -10,10 +10,13 @@ namespace CogLsp.Analysis.CogYaml;
 /// <summary>
 /// Hover on a build.python_packages item: what a requirements-file line shows — pip's reading of the
 /// requirement or option under the cursor (on the line pip reads for the item) and what Cog installs for
-/// the item (wheel, CPython tag, index, CUDA/cuDNN, base image).
+/// the item (wheel, CPython tag, index, CUDA/cuDNN, base image), then what pip picks for it from the package
+/// indexes when they are on (<see cref="Indexes.IndexHoverProvider"/>'s section).
 /// </summary>
-public sealed class PythonPackageItemHoverProvider(ICogConfigProvider configs) : IHoverProvider
+public sealed class PythonPackageItemHoverProvider(ICogConfigProvider configs, TimeProvider? clock = null) : IHoverProvider
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     private static readonly RequirementsHoverProvider PipHover = new();
 
     public DocumentKind Kind => DocumentKind.CogYaml;
@@ -42,6 +45,13 @@ public sealed class PythonPackageItemHoverProvider(ICogConfigProvider configs) :
                 parts.Add(CogRequirementHoverProvider.Render(resolution, line, context.Workspace.Options));
                 span ??= item.Map.Map(line.Span);
             }
+        }
+
+        // What pip picks for the item from the indexes of the file Cog generates (as on a requirements line).
+        if (Indexes.IndexPicks.At(context.Workspace, context.Document, offset) is ({ } lookup, var pick))
+        {
+            parts.Add(Indexes.IndexHoverProvider.Render(lookup, pick, _clock.GetUtcNow()));
+            span ??= lookup.Span;
         }
 
         return parts.Count == 0 ? null : new HoverResult(string.Join("\n\n---\n\n", parts), span!.Value);

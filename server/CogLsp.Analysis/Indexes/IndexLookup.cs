@@ -25,6 +25,13 @@ public sealed record IndexLookup(
     /// <summary>The indexes and find-links pages Cog adds for this line's CUDA build (torch, torchvision, tensorflow), mapped onto the settings; empty for other lines.</summary>
     public ImmutableArray<string> CogSources { get; init; } = [];
 
+    /// <summary>
+    /// True when <see cref="SpecifierSpan"/> is exactly the specifier as written, so a fix may replace it. False
+    /// for a cog.yaml item whose scalar does not map character by character (escapes, folded lines): the span
+    /// is then the whole item, good for a diagnostic but not for an edit.
+    /// </summary>
+    public bool SpecifierExact { get; init; } = true;
+
     /// <summary>The pages this lookup reads, one per source.</summary>
     public IEnumerable<IndexQuery> Queries => Sources.Select(s => IndexFacts.Key(new IndexQuery(s, Project)));
 

@@ -21,6 +21,12 @@ public static class IndexLookups
 {
     public static IReadOnlyList<IndexLookup> For(WorkspaceSnapshot workspace, Document document)
     {
+        // A cog.yaml's lookups are its build.python_packages items (the requirements file Cog generates from them).
+        if (document.Kind == DocumentKind.CogYaml)
+        {
+            return CogYamlIndexLookups.For(workspace, document);
+        }
+
         if (!workspace.Options.PackageIndex.Enabled || document.Kind != DocumentKind.Requirements)
         {
             return [];
@@ -70,10 +76,10 @@ public static class IndexLookups
     }
 
     /// <summary>True for the packages whose lines Cog rewrites or drops (its table packages, cog and coglet).</summary>
-    private static bool CogTouches(string project) => CogPackages.TablePackages.Contains(project) || CogPackages.IsManaged(project);
+    internal static bool CogTouches(string project) => CogPackages.TablePackages.Contains(project) || CogPackages.IsManaged(project);
 
     /// <summary>The variables pip can expand in the image: those cog.yaml sets under `environment`.</summary>
-    private static Func<string, string?> Environment(CogBuildConfig? config)
+    internal static Func<string, string?> Environment(CogBuildConfig? config)
     {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in config?.Environment ?? [])

@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using CogLsp.Analysis.Diagnostics;
+using I = CogLsp.Analysis.Indexes.IndexDescriptors;
+
+namespace CogLsp.Analysis.Indexes;
+
+/// <summary>
+/// The package-index rules on build.python_packages items: Cog writes each item as a line of the requirements
+/// file it installs with pip, so what the indexes say about that line holds for the item. Each is the COG07xx
+/// twin of one REQ06xx rule, numbered as the other python_packages twins are (COG07 + the REQ rule's family
+/// digit and last digit, <see cref="CogYaml.PythonPackageDiagnostics"/>): REQ0601 → COG0761 … REQ0608 → COG0768,
+/// REQ0610 → COG0760. Same name, title, text and severity; an ID of its own so it can be configured in cog.yaml.
+/// </summary>
+public static class PythonPackageIndexDiagnostics
+{
+    private const string Note = " For a build.python_packages item: Cog writes each item as a line of the requirements file it installs with pip in the image (a `name==version` item as just that pin, with its `--find-links=`/`--extra-index-url=` values moved to lines of their own, which pip then reads for every item), so pip looks the item up on those indexes.";
+
+    private static readonly (DiagnosticDescriptor Rule, string Id)[] Pairs =
+    [
+        (I.PinNotListed, "COG0761"),
+        (I.ProjectNotFound, "COG0762"),
+        (I.NothingMatches, "COG0763"),
+        (I.NoFileForImage, "COG0764"),
+        (I.YankedPin, "COG0765"),
+        (I.SourceOnly, "COG0766"),
+        (I.CogRewriteMissing, "COG0767"),
+        (I.NotFromCogIndex, "COG0768"),
+        (I.IndexUnavailable, "COG0760"),
+    ];
+
+    /// <summary>Built with the constructor, not `with`, so no cached help link of the REQ rule is carried over.</summary>
+    public static readonly ImmutableArray<DiagnosticDescriptor> Rules = Pairs.Select(p => new DiagnosticDescriptor(
+        p.Id, p.Rule.Name, p.Rule.Title, p.Rule.MessageFormat, p.Rule.DefaultSeverity, p.Rule.Explanation + Note,
+        AsItem(p.Rule.BadExample), AsItem(p.Rule.GoodExample), p.Rule.Fix, p.Rule.Tags)).ToImmutableArray();
+
+    private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ByRequirementId =
+        Pairs.Select((p, i) => (p.Rule.Id, Twin: Rules[i])).ToImmutableDictionary(p => p.Id, p => p.Twin, StringComparer.Ordinal);
+
+    /// <summary>The twin of a REQ06xx rule (every one has a twin).</summary>
+    public static DiagnosticDescriptor Twin(DiagnosticDescriptor requirementRule) => ByRequirementId[requirementRule.Id];
+
+    /// <summary>The IDs of the twins of REQ0601 and REQ0605, whose fixes pin a nearby version.</summary>
+    public static ImmutableArray<string> VersionChoiceIds => [Twin(I.PinNotListed).Id, Twin(I.YankedPin).Id];
+
+    /// <summary>
+    /// A one-line requirements example as a python_packages item: the requirement single-quoted (any text stays
+    /// one item), a trailing `# …` remark as a YAML comment. A remark in parentheses is not a requirement and stays as it is.
+    /// </summary>
+    private static string AsItem(string requirement)
+    {
+        if (requirement.StartsWith('('))
+        {
+            return requirement;
+        }
+
+        var hash = requirement.IndexOf(" #", StringComparison.Ordinal);
+        var (line, remark) = hash < 0 ? (requirement, string.Empty) : (requirement[..hash].TrimEnd(), "  " + requirement[(hash + 1)..]);
+        return "build:\n  python_packages:\n    - '" + line.Replace("'", "''", StringComparison.Ordinal) + "'" + remark;
+    }
+}
