@@ -1,0 +1,71 @@
+using System.Text.Json;
+using CogLsp.Tests.Shared.LoopbackIndex;
+
+namespace CogLsp.EndToEnd.Tests;
+
+/// <summary>`check --online` on a project whose requirements are build.python_packages items: the index rules mark the items in cog.yaml.</summary>
+public sealed class OnlineCogYamlTests : IAsyncLifetime
+{
+    private const string CogYaml = "build:\n  python_version: \"3.11\"\n  python_packages:\n    - \"requests==2.99.0\"\n    - urllib3==2.0.0\n    - six==1.16.0\nrun: \"run.py:Runner\"\n";
+
+    private LoopbackIndexServer _index = null!;
+    private DirectoryInfo _project = null!;
+    private DirectoryInfo _cache = null!;
+
+    public async Task InitializeAsync()
+    {
+        _index = await LoopbackIndexServer.StartAsync();
+        _index.Add(
+            new LoopbackFile("requests", "requests-2.31.0-py3-none-any.whl"),
+            new LoopbackFile("requests", "requests-2.32.3-py3-none-any.whl"),
+            new LoopbackFile("urllib3", "urllib3-2.0.0-py3-none-any.whl", YankedReason: "broken release"),
+            new LoopbackFile("urllib3", "urllib3-2.0.2-py3-none-any.whl"),
+            new LoopbackFile("six", "six-1.16.0-py2.py3-none-any.whl"));
+        _project = Directory.CreateTempSubdirectory("cog-lsp-online-yaml-");
+        _cache = Directory.CreateTempSubdirectory("cog-lsp-cache-");
+        await File.WriteAllTextAsync(Path.Combine(_project.FullName, "cog.yaml"), CogYaml);
+        await File.WriteAllTextAsync(Path.Combine(_project.FullName, "run.py"), "class Runner:\n    pass\n");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _index.DisposeAsync();
+        _project.Delete(true);
+        _cache.Delete(true);
+    }
+
+    private async Task<(int Code, List<string> Findings, string Stderr)> CheckAsync(params string[] extra)
+    {
+        var environment = new Dictionary<string, string> { ["COG_LSP_CACHE_DIR"] = _cache.FullName };
+        var (code, stdout, stderr) = await ServerBinary.RunAsync(_project.FullName, environment, ["check", ".", "--format", "json", .. extra]);
+        var findings = stdout.Length == 0 ? [] : JsonDocument.Parse(stdout).RootElement.EnumerateArray()
+            .Where(d => d.GetProperty("file").GetString() == "cog.yaml" && d.GetProperty("code").GetString()!.StartsWith("COG076", StringComparison.Ordinal))
+            .Select(d => $"{d.GetProperty("code").GetString()} {d.GetProperty("severity").GetString()} line {d.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32()} col {d.GetProperty("range").GetProperty("start").GetProperty("character").GetInt32()}: {d.GetProperty("message").GetString()}")
+            .ToList();
+        return (code, findings, stderr);
+    }
+
+    [Fact]
+    public async Task Online_check_marks_the_python_packages_items_the_index_contradicts()
+    {
+        var (code, findings, stderr) = await CheckAsync("--online", "--index-url", _index.SimpleUrl);
+
+        Assert.True(code == 1, stderr + string.Join("\n", findings));
+        Assert.Equal(
+            [
+                "COG0761 error line 3 col 15: requests: no consulted index lists version 2.99.0 (nearest: 2.32.3)",
+                "COG0765 warning line 4 col 13: urllib3 2.0.0 was yanked from the index: \"broken release\"",
+            ],
+            findings);
+        Assert.True(_index.RequestCount("/simple/six/") >= 1, stderr);
+    }
+
+    [Fact]
+    public async Task Without_online_no_request_is_made_for_the_items()
+    {
+        var (_, findings, stderr) = await CheckAsync();
+
+        Assert.Empty(findings);
+        Assert.True(_index.RequestCount() == 0, stderr);
+    }
+}
