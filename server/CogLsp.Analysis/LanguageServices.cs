@@ -85,6 +85,7 @@ public sealed class LanguageServices
                 new CogYaml.CogYamlCompletionProvider(),
                 new Requirements.RequirementsCompletionProvider(new Cog.CogTableVersionSource()),
                 new Indexes.IndexCompletionProvider(),
+                new Indexes.CogYamlIndexCompletionProvider(),
             ],
             OutlineProviders =
             [
@@ -106,6 +107,7 @@ public sealed class LanguageServices
                 new Cog.CogRequirementInlayHintProvider(cog),
                 new CogYaml.PythonPackageItemInlayHintProvider(cog),
                 new Indexes.IndexInlayHintProvider(),
+                new Indexes.IndexInlayHintProvider(kind: Workspace.DocumentKind.CogYaml),
             ],
             DefinitionProviders =
             [

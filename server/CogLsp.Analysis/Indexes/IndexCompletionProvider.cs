@@ -33,11 +33,17 @@ public sealed class IndexCompletionProvider : ICompletionProvider
             return [];
         }
 
+        return Versions(context.Workspace, plan, name, TextSpan.FromBounds(lineStart + versionStart, offset));
+    }
+
+    /// <summary>The versions of <paramref name="name"/> on the plan's sources as completion items replacing <paramref name="replace"/>; none until every source has answered.</summary>
+    internal static IEnumerable<CompletionItem> Versions(WorkspaceSnapshot workspace, IndexFilePlan plan, string name, TextSpan replace)
+    {
         var project = PackageName.Normalize(name);
         var answers = new List<IndexAnswer>();
         foreach (var source in plan.Sources)
         {
-            if (context.Workspace.Indexes.Get(new IndexQuery(source, project)) is not { } answer)
+            if (workspace.Indexes.Get(new IndexQuery(source, project)) is not { } answer)
             {
                 return [];
             }
@@ -46,7 +52,6 @@ public sealed class IndexCompletionProvider : ICompletionProvider
         }
 
         var pick = PipPicker.Pick(project, Pep440SpecifierSet.Empty, plan.Pre, plan.Target, answers);
-        var replace = TextSpan.FromBounds(lineStart + versionStart, offset);
         return pick.Versions.Select((v, i) =>
         {
             var marks = Marks(v);

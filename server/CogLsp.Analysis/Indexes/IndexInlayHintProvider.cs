@@ -1,3 +1,4 @@
+using CogLsp.Analysis.CogYaml;
 using CogLsp.Analysis.Features;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.Text;
@@ -7,13 +8,14 @@ namespace CogLsp.Analysis.Indexes;
 /// <summary>
 /// After a requirement that is not an exact pin, the version pip picks in the image (`→ 2.31.0`); after an
 /// exact pin with a newer release for the image, `2.32.3 available`. Off with the other inlay hints
-/// (`cogLsp.inlayHints`). Lines Cog rewrites keep Cog's own hint.
+/// (`cogLsp.inlayHints`). Lines Cog rewrites keep Cog's own hint. In cog.yaml (build.python_packages items) the
+/// hint stands after the item as written, after a closing quote, so it never seems part of the string.
 /// </summary>
-public sealed class IndexInlayHintProvider(TimeProvider? clock = null) : IInlayHintProvider
+public sealed class IndexInlayHintProvider(TimeProvider? clock = null, DocumentKind kind = DocumentKind.Requirements) : IInlayHintProvider
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    public DocumentKind Kind => DocumentKind.Requirements;
+    public DocumentKind Kind => kind;
 
     public IEnumerable<InlayHintItem> GetInlayHints(FeatureContext context, TextSpan range)
     {
@@ -29,6 +31,11 @@ public sealed class IndexInlayHintProvider(TimeProvider? clock = null) : IInlayH
                 || IndexPicks.Get(context.Workspace, lookup) is not { Outcome: PickOutcome.Picked, Picked: { } picked } pick)
             {
                 continue;
+            }
+
+            if (kind == DocumentKind.CogYaml)
+            {
+                end = PythonPackageItems.At(context.Document, lookup.Span.Start)?.Node.Span.End ?? end;
             }
 
             var tooltip = IndexHoverProvider.Render(lookup, pick, _clock.GetUtcNow());

@@ -215,6 +215,36 @@ public class CogYamlIndexTests
         Assert.Equal(Head + "    - \"requests==2.32.3\"\n", Apply(text, fix));
     }
 
+    // ---- Completion and inlay hints
+
+    [Theory]
+    [InlineData("    - \"requests==$0\"\n", "")]
+    [InlineData("    - 'requests >= 2.3$0'  # http\n", "2.3")]
+    [InlineData("    - requests~=$0\n", "")]
+    public void Versions_are_completed_after_an_operator_inside_an_item(string item, string typed)
+    {
+        var (text, _, cursor) = Markup.Parse(Head + item);
+        var (workspace, document) = Open(text);
+        var context = new FeatureContext(workspace, document, default);
+        var versions = LanguageServices.CreateDefault().CompletionProviders.Where(p => p.Kind == DocumentKind.CogYaml)
+            .SelectMany(p => p.GetCompletions(context, cursor)).Where(c => c.Kind == CompletionKind.Value).ToList();
+        Assert.Equal(["2.33.0rc1 pre-release", "2.32.3 installs in the image", "2.31.0 installs in the image"], versions.Select(c => $"{c.Label} {c.Detail}"));
+        Assert.All(versions, c => Assert.Equal(new TextSpan(cursor - typed.Length, typed.Length), c.ReplaceSpan));
+    }
+
+    [Fact]
+    public void Inlay_hints_stand_after_the_item_as_written()
+    {
+        const string marked = Head + "    - \"requests>=2.0\"$0  # any\n    - urllib3==2.0.2\n    - 'requests==2.31.0'$0\n";
+        var parsed = Markup.Parse(marked.Replace("$0", "", StringComparison.Ordinal));
+        var ends = new[] { marked.IndexOf("$0", StringComparison.Ordinal), marked.LastIndexOf("$0", StringComparison.Ordinal) - 2 };
+        var (workspace, document) = Open(parsed.Text);
+        var context = new FeatureContext(workspace, document, default);
+        var hints = LanguageServices.CreateDefault().InlayHintProviders.Where(p => p.Kind == DocumentKind.CogYaml)
+            .SelectMany(p => p.GetInlayHints(context, new TextSpan(0, parsed.Text.Length))).Where(h => h.Label.Contains("2.3", StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"→ 2.32.3 @{ends[0]}", $"2.32.3 available @{ends[1]}"], hints.Select(h => $"{h.Label} @{h.Offset}"));
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
