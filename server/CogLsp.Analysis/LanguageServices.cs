@@ -58,6 +58,7 @@ public sealed class LanguageServices
                 new Cog.InstalledCogAnalyzer(),
                 new CogYaml.PythonPackageItemsAnalyzer(),
                 new Indexes.CogYamlIndexAnalyzer(),
+                new Indexes.BuildRunIndexAnalyzer(),
                 new CogYaml.BuildRun.BuildRunAnalyzer(cog),
                 // requirements files
                 new Requirements.RequirementsSyntaxAnalyzer(),

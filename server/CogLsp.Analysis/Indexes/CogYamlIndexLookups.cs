@@ -27,6 +27,10 @@ public static class CogYamlIndexLookups
             ? []
             : workspace.GetOrAdd(("cog-yaml-index-lookups", document.Path, document.Version, document.Text), w => Compute(w, document));
 
+    /// <summary>Every lookup of a cog.yaml: its python_packages items, then the `pip install` arguments of build.run (<see cref="BuildRunIndexLookups"/>).</summary>
+    public static IReadOnlyList<IndexLookup> All(WorkspaceSnapshot workspace, Document document) =>
+        [.. For(workspace, document), .. BuildRunIndexLookups.For(workspace, document)];
+
     /// <summary>The sources, image and `--pre` of the requirements file Cog generates from the items; null when package indexes are off or there are no items.</summary>
     public static IndexFilePlan? Plan(WorkspaceSnapshot workspace, Document document) =>
         !workspace.Options.PackageIndex.Enabled || document.Kind != DocumentKind.CogYaml || PythonPackageItems.Get(document).IsEmpty
@@ -46,11 +50,14 @@ public static class CogYamlIndexLookups
             ? resolution.RequirementLines.SelectMany(SplitLines)
             : GeneratedFile(PythonPackageItems.Get(document));
         var plan = IndexPlanner.Plan(generated, settings, IndexLookups.Environment(config));
-        var target = (resolution is null ? null : CogImageTargets.For(resolution, workspace.Options.TargetArch))
+        return new IndexFilePlan(plan.Sources, Target(workspace, config, resolution), plan.Pre, resolution) { Settings = settings };
+    }
+
+    /// <summary>The image a cog.yaml builds, as the requirements file's plan has it (Cog's resolution, else build.python_version, else Cog's default Python).</summary>
+    internal static ImageTarget Target(WorkspaceSnapshot workspace, CogBuildConfig? config, CogResolution? resolution) =>
+        (resolution is null ? null : CogImageTargets.For(resolution, workspace.Options.TargetArch))
             ?? CogImageTargets.For(config?.PythonVersion, null, workspace.Options.TargetArch)
             ?? CogImageTargets.For(null, null, workspace.Options.TargetArch)!;
-        return new IndexFilePlan(plan.Sources, target, plan.Pre, resolution) { Settings = settings };
-    }
 
     /// <summary>
     /// The file Cog writes for the items without its torch/tensorflow rewrites (pythonPackageForArch): the moved

@@ -5,14 +5,15 @@ using CogLsp.Syntax.Text;
 namespace CogLsp.Analysis.Indexes;
 
 /// <summary>
-/// REQ0601 (version not listed) and REQ0605 (yanked), and their python_packages twins COG0761/COG0765: pin one
+/// REQ0601 (version not listed) and REQ0605 (yanked), and their twins for python_packages items (COG0761/COG0765)
+/// and build.run arguments (COG0861/COG0865): pin one
 /// of the nearest listed versions instead. In cog.yaml the data carries versions only when the specifier maps
-/// exactly into the item's scalar, and `==VERSION` is valid unchanged in a plain, single- or double-quoted
-/// scalar, so the edit keeps the YAML as it was quoted.
+/// exactly into the item's scalar (and, in a run command, the shell word), and `==VERSION` is valid unchanged in
+/// a plain, single- or double-quoted scalar and in or out of shell quotes, so the edit keeps the quoting.
 /// </summary>
 public sealed class IndexFixProvider : ICodeFixProvider
 {
-    public ImmutableArray<string> FixableDiagnosticIds { get; } = [IndexDescriptors.PinNotListed.Id, IndexDescriptors.YankedPin.Id, .. PythonPackageIndexDiagnostics.VersionChoiceIds];
+    public ImmutableArray<string> FixableDiagnosticIds { get; } = [IndexDescriptors.PinNotListed.Id, IndexDescriptors.YankedPin.Id, .. PythonPackageIndexDiagnostics.VersionChoiceIds, .. BuildRunIndexDiagnostics.VersionChoiceIds];
 
     public IEnumerable<CodeActionItem> GetFixes(CodeFixContext context)
     {

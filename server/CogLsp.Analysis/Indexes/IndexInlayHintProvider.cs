@@ -1,4 +1,5 @@
 using CogLsp.Analysis.CogYaml;
+using CogLsp.Analysis.CogYaml.BuildRun;
 using CogLsp.Analysis.Features;
 using CogLsp.Analysis.Workspace;
 using CogLsp.Syntax.Text;
@@ -8,8 +9,8 @@ namespace CogLsp.Analysis.Indexes;
 /// <summary>
 /// After a requirement that is not an exact pin, the version pip picks in the image (`→ 2.31.0`); after an
 /// exact pin with a newer release for the image, `2.32.3 available`. Off with the other inlay hints
-/// (`cogLsp.inlayHints`). Lines Cog rewrites keep Cog's own hint. In cog.yaml (build.python_packages items) the
-/// hint stands after the item as written, after a closing quote, so it never seems part of the string.
+/// (`cogLsp.inlayHints`). Lines Cog rewrites keep Cog's own hint. In cog.yaml (build.python_packages items and
+/// build.run `pip install` arguments) the hint stands after the item as written, after a closing quote, so it never seems part of the string.
 /// </summary>
 public sealed class IndexInlayHintProvider(TimeProvider? clock = null, DocumentKind kind = DocumentKind.Requirements) : IInlayHintProvider
 {
@@ -35,7 +36,7 @@ public sealed class IndexInlayHintProvider(TimeProvider? clock = null, DocumentK
 
             if (kind == DocumentKind.CogYaml)
             {
-                end = PythonPackageItems.At(context.Document, lookup.Span.Start)?.Node.Span.End ?? end;
+                end = (PythonPackageItems.At(context.Document, lookup.Span.Start)?.Node ?? RunCommandItems.At(context.Document, lookup.Span.Start)?.Node)?.Span.End ?? end;
             }
 
             var tooltip = IndexHoverProvider.Render(lookup, pick, _clock.GetUtcNow());

@@ -21,10 +21,10 @@ public static class IndexLookups
 {
     public static IReadOnlyList<IndexLookup> For(WorkspaceSnapshot workspace, Document document)
     {
-        // A cog.yaml's lookups are its build.python_packages items (the requirements file Cog generates from them).
+        // A cog.yaml's lookups are its build.python_packages items and the `pip install` arguments of build.run.
         if (document.Kind == DocumentKind.CogYaml)
         {
-            return CogYamlIndexLookups.For(workspace, document);
+            return CogYamlIndexLookups.All(workspace, document);
         }
 
         if (!workspace.Options.PackageIndex.Enabled || document.Kind != DocumentKind.Requirements)

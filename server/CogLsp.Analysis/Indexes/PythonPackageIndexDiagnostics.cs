@@ -28,10 +28,7 @@ public static class PythonPackageIndexDiagnostics
         (I.IndexUnavailable, "COG0760"),
     ];
 
-    /// <summary>Built with the constructor, not `with`, so no cached help link of the REQ rule is carried over.</summary>
-    public static readonly ImmutableArray<DiagnosticDescriptor> Rules = Pairs.Select(p => new DiagnosticDescriptor(
-        p.Id, p.Rule.Name, p.Rule.Title, p.Rule.MessageFormat, p.Rule.DefaultSeverity, p.Rule.Explanation + Note,
-        AsItem(p.Rule.BadExample), AsItem(p.Rule.GoodExample), p.Rule.Fix, p.Rule.Tags)).ToImmutableArray();
+    public static readonly ImmutableArray<DiagnosticDescriptor> Rules = Twins(Pairs, Note, line => "build:\n  python_packages:\n    - '" + line.Replace("'", "''", StringComparison.Ordinal) + "'");
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ByRequirementId =
         Pairs.Select((p, i) => (p.Rule.Id, Twin: Rules[i])).ToImmutableDictionary(p => p.Id, p => p.Twin, StringComparer.Ordinal);
@@ -43,18 +40,26 @@ public static class PythonPackageIndexDiagnostics
     public static ImmutableArray<string> VersionChoiceIds => [Twin(I.PinNotListed).Id, Twin(I.YankedPin).Id];
 
     /// <summary>
-    /// A one-line requirements example as a python_packages item: the requirement single-quoted (any text stays
-    /// one item), a trailing `# …` remark as a YAML comment. A remark in parentheses is not a requirement and stays as it is.
+    /// The twins of REQ06xx rules, with <paramref name="note"/> after the explanation and the examples written as
+    /// <paramref name="asYaml"/> makes a requirement line into cog.yaml (a trailing `# …` remark becomes a YAML
+    /// comment; a remark in parentheses is not a requirement and stays as it is). Built with the constructor,
+    /// not `with`, so no cached help link of the REQ rule is carried over.
     /// </summary>
-    private static string AsItem(string requirement)
+    internal static ImmutableArray<DiagnosticDescriptor> Twins(IEnumerable<(DiagnosticDescriptor Rule, string Id)> pairs, string note, Func<string, string> asYaml)
     {
-        if (requirement.StartsWith('('))
+        string Example(string requirement)
         {
-            return requirement;
+            if (requirement.StartsWith('('))
+            {
+                return requirement;
+            }
+
+            var hash = requirement.IndexOf(" #", StringComparison.Ordinal);
+            return hash < 0 ? asYaml(requirement) : asYaml(requirement[..hash].TrimEnd()) + "  " + requirement[(hash + 1)..];
         }
 
-        var hash = requirement.IndexOf(" #", StringComparison.Ordinal);
-        var (line, remark) = hash < 0 ? (requirement, string.Empty) : (requirement[..hash].TrimEnd(), "  " + requirement[(hash + 1)..]);
-        return "build:\n  python_packages:\n    - '" + line.Replace("'", "''", StringComparison.Ordinal) + "'" + remark;
+        return pairs.Select(p => new DiagnosticDescriptor(
+            p.Id, p.Rule.Name, p.Rule.Title, p.Rule.MessageFormat, p.Rule.DefaultSeverity, p.Rule.Explanation + note,
+            Example(p.Rule.BadExample), Example(p.Rule.GoodExample), p.Rule.Fix, p.Rule.Tags)).ToImmutableArray();
     }
 }

@@ -18,13 +18,13 @@ public class CogYamlIndexTests
 {
     private const string Head = "build:\n  python_version: \"3.11\"\n  python_packages:\n";
     private const string CpuIndex = "https://download.pytorch.org/whl/cpu/";
-    private static readonly IndexSource PyPI = new(IndexSourceKind.Simple, IndexSettings.PyPI);
+    internal static readonly IndexSource PyPI = new(IndexSourceKind.Simple, IndexSettings.PyPI);
     private static readonly IndexSource Cpu = new(IndexSourceKind.Simple, CpuIndex);
-    private static readonly IndexSource Mirror = new(IndexSourceKind.Simple, "https://mirror.example/simple");
-    private static readonly DateTimeOffset Now = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+    internal static readonly IndexSource Mirror = new(IndexSourceKind.Simple, "https://mirror.example/simple");
+    internal static readonly DateTimeOffset Now = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>What PyPI lists for the projects of these tests.</summary>
-    private static readonly IndexAnswer[] PyPIAnswers =
+    internal static readonly IndexAnswer[] PyPIAnswers =
     [
         Page(PyPI, "requests", "requests-2.31.0-py3-none-any.whl", "requests-2.32.3-py3-none-any.whl", "requests-2.33.0rc1-py3-none-any.whl"),
         Page(PyPI, "urllib3", "urllib3-2.0.0-py3-none-any.whl yanked=broken", "urllib3-2.0.2-py3-none-any.whl"),
@@ -35,18 +35,18 @@ public class CogYamlIndexTests
     ];
 
     /// <summary>A found page; each file is "name [yanked=reason]".</summary>
-    private static IndexAnswer Page(IndexSource source, string project, params string[] files) =>
+    internal static IndexAnswer Page(IndexSource source, string project, params string[] files) =>
         new(new IndexQuery(source, project), IndexAnswerKind.Found,
             new ProjectPage(source, project, [.. files.Select(f => f.Split(' ')).Select(f => new IndexFile(f[0], "https://files.example/" + f[0], null, f.Length > 1, f.Length > 1 ? f[1]["yanked=".Length..] : null, new DateTimeOffset(2024, 5, 29, 0, 0, 0, TimeSpan.Zero), 100))], null),
             null, Now.AddMinutes(-5), true, false);
 
-    private static IndexAnswer NotFound(IndexSource source, string project) =>
+    internal static IndexAnswer NotFound(IndexSource source, string project) =>
         new(new IndexQuery(source, project), IndexAnswerKind.NotFound, null, null, Now, false, false);
 
-    private static IndexAnswer Unavailable(IndexSource source, string project) =>
+    internal static IndexAnswer Unavailable(IndexSource source, string project) =>
         new(new IndexQuery(source, project), IndexAnswerKind.Unavailable, null, "timed out", Now, false, false);
 
-    private static (WorkspaceSnapshot Workspace, Document Document) Open(string cogYaml, IndexAnswer[]? answers = null)
+    internal static (WorkspaceSnapshot Workspace, Document Document) Open(string cogYaml, IndexAnswer[]? answers = null)
     {
         var options = AnalysisOptions.Default with { PackageIndex = PackageIndexSettings.Default with { Enabled = true } };
         var (workspace, _) = new TestWorkspace { Options = options }.Open(cogYaml);
@@ -54,19 +54,19 @@ public class CogYamlIndexTests
         return (workspace, workspace.GetDocument(TestWorkspace.CogYamlPath)!);
     }
 
-    /// <summary>The index findings (COG076x) on the `[|…|]` spans in order, as "ID 'text under the span': message".</summary>
-    private static IReadOnlyList<Diagnostic> Check(string marked, IndexAnswer[]? answers, params string[] expected)
+    /// <summary>The index findings (COG076x on python_packages items, COG086x on build.run arguments) on the `[|…|]` spans in order, as "ID 'text under the span': message".</summary>
+    internal static IReadOnlyList<Diagnostic> Check(string marked, IndexAnswer[]? answers, params string[] expected)
     {
         var (text, spans, _) = Markup.Parse(marked);
         var (workspace, document) = Open(text, answers);
         var found = new DiagnosticService(LanguageServices.CreateDefault()).GetDiagnostics(workspace, document)
-            .Where(d => d.Id.StartsWith("COG076", StringComparison.Ordinal)).OrderBy(d => d.Span.Start).ToList();
+            .Where(d => d.Id.StartsWith("COG076", StringComparison.Ordinal) || d.Id.StartsWith("COG086", StringComparison.Ordinal)).OrderBy(d => d.Span.Start).ToList();
         Assert.Equal(expected, found.Select(d => $"{d.Id} '{text.Substring(d.Span.Start, d.Span.Length)}': {d.Message}"));
         Assert.Equal(spans, found.Select(d => d.Span));
         return found;
     }
 
-    private static List<CodeActionItem> Fixes(string cogYaml, string id, IndexAnswer[]? answers = null)
+    internal static List<CodeActionItem> Fixes(string cogYaml, string id, IndexAnswer[]? answers = null)
     {
         var (workspace, document) = Open(cogYaml, answers);
         var services = LanguageServices.CreateDefault();
@@ -75,7 +75,7 @@ public class CogYamlIndexTests
         return diagnostics.GetDiagnostics(workspace, document).Where(d => d.Id == id).SelectMany(d => service.FixesFor(workspace, document, d, default)).ToList();
     }
 
-    private static string Apply(string text, CodeActionItem action) =>
+    internal static string Apply(string text, CodeActionItem action) =>
         SourceText.From(text).WithChanges(Assert.IsType<EditFileChange>(Assert.Single(action.ComputeEdit(default).Changes)).Changes).ToString();
 
     // ---- Each rule on an item, plain and quoted
@@ -245,7 +245,7 @@ public class CogYamlIndexTests
         Assert.Equal([$"→ 2.32.3 @{ends[0]}", $"2.32.3 available @{ends[1]}"], hints.Select(h => $"{h.Label} @{h.Offset}"));
     }
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
     }

@@ -13,10 +13,12 @@ namespace CogLsp.Analysis.CogYaml.BuildRun;
 /// Hover on a requirement argument of a `pip install` in build.run: pip's reading of it (the hover of
 /// the same text as a requirements-file line), then what the command does with it: when it runs (after
 /// the requirements and Cog's SDK), the indexes and options it installs with, and whether it keeps or
-/// replaces a version the requirements pin.
+/// replaces a version the requirements pin; then, with the package indexes on, what pip picks for it there.
 /// </summary>
-public sealed class BuildRunHoverProvider(ICogConfigProvider configs) : IHoverProvider
+public sealed class BuildRunHoverProvider(ICogConfigProvider configs, TimeProvider? clock = null) : IHoverProvider
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     private static readonly RequirementsHoverProvider PipHover = new();
 
     public DocumentKind Kind => DocumentKind.CogYaml;
@@ -39,7 +41,7 @@ public sealed class BuildRunHoverProvider(ICogConfigProvider configs) : IHoverPr
             {
                 if (argument.Span.Touches(index) && !argument.HasExpansion && BuildRunAnalyzer.SplitByRedirect(pip.Command, argument) is null)
                 {
-                    return Hover(context, item, pip, argument, index);
+                    return Hover(context, item, pip, argument, index, offset);
                 }
             }
         }
@@ -47,7 +49,7 @@ public sealed class BuildRunHoverProvider(ICogConfigProvider configs) : IHoverPr
         return null;
     }
 
-    private HoverResult Hover(FeatureContext context, RunCommandItem item, PipInvocation pip, ShellWord argument, int index)
+    private HoverResult Hover(FeatureContext context, RunCommandItem item, PipInvocation pip, ShellWord argument, int index, int offset)
     {
         var parts = new List<string>();
         var span = item.MapSpan(argument.Span);
@@ -69,6 +71,13 @@ public sealed class BuildRunHoverProvider(ICogConfigProvider configs) : IHoverPr
         }
 
         parts.Add(RunPart(context, item, pip, argument));
+
+        // What pip picks for the argument from the command's indexes (as on a requirements line).
+        if (Indexes.IndexPicks.At(context.Workspace, context.Document, offset) is ({ } lookup, var pick))
+        {
+            parts.Add(Indexes.IndexHoverProvider.Render(lookup, pick, _clock.GetUtcNow()));
+        }
+
         return new HoverResult(string.Join("\n\n---\n\n", parts), span);
     }
 

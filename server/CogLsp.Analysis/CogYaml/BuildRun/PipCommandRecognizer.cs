@@ -162,7 +162,7 @@ public static partial class PipCommandRecognizer
         var extra = ImmutableArray.CreateBuilder<ShellWord>();
         var findLinks = ImmutableArray.CreateBuilder<ShellWord>();
         ShellWord? index = null;
-        bool upgrade = false, force = false, noDeps = false, pre = false, elsewhere = false;
+        bool upgrade = false, force = false, noDeps = false, pre = false, elsewhere = false, noIndex = false;
         var optionsEnded = false;
         while (i < words.Length)
         {
@@ -252,6 +252,9 @@ public static partial class PipCommandRecognizer
                     case "--pre":
                         pre = true;
                         break;
+                    case "--no-index":
+                        noIndex = true;
+                        break;
                     case "-t" or "--target" or "--prefix" or "--root":
                         elsewhere = true;
                         break;
@@ -274,6 +277,7 @@ public static partial class PipCommandRecognizer
             ForceReinstall = force,
             NoDeps = noDeps,
             Pre = pre,
+            NoIndex = noIndex,
             InstallsElsewhere = elsewhere,
         };
     }

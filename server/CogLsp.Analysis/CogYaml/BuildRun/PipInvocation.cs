@@ -47,6 +47,9 @@ public sealed record PipInvocation
     /// <summary>`--pre`: pre-releases count.</summary>
     public bool Pre { get; init; }
 
+    /// <summary>`--no-index`: pip reads no index, only the find-links pages.</summary>
+    public bool NoIndex { get; init; }
+
     /// <summary>`--target`/`-t`, `--prefix` or `--root`: pip installs elsewhere than the image's Python, so nothing installed is replaced.</summary>
     public bool InstallsElsewhere { get; init; }
 
