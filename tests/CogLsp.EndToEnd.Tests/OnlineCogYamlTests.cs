@@ -1,12 +1,13 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CogLsp.Tests.Shared.LoopbackIndex;
 
 namespace CogLsp.EndToEnd.Tests;
 
-/// <summary>`check --online` on a project whose requirements are build.python_packages items: the index rules mark the items in cog.yaml.</summary>
+/// <summary>`check --online` on a project whose requirements are build.python_packages items: the index rules mark the items, and the arguments of a build.run `pip install`, in cog.yaml.</summary>
 public sealed class OnlineCogYamlTests : IAsyncLifetime
 {
-    private const string CogYaml = "build:\n  python_version: \"3.11\"\n  python_packages:\n    - \"requests==2.99.0\"\n    - urllib3==2.0.0\n    - six==1.16.0\nrun: \"run.py:Runner\"\n";
+    private const string CogYaml = "build:\n  python_version: \"3.11\"\n  python_packages:\n    - \"requests==2.99.0\"\n    - urllib3==2.0.0\n    - six==1.16.0\n  run:\n    - pip install --no-deps 'six==1.99'\nrun: \"run.py:Runner\"\n";
 
     private LoopbackIndexServer _index = null!;
     private DirectoryInfo _project = null!;
@@ -39,14 +40,14 @@ public sealed class OnlineCogYamlTests : IAsyncLifetime
         var environment = new Dictionary<string, string> { ["COG_LSP_CACHE_DIR"] = _cache.FullName };
         var (code, stdout, stderr) = await ServerBinary.RunAsync(_project.FullName, environment, ["check", ".", "--format", "json", .. extra]);
         var findings = stdout.Length == 0 ? [] : JsonDocument.Parse(stdout).RootElement.EnumerateArray()
-            .Where(d => d.GetProperty("file").GetString() == "cog.yaml" && d.GetProperty("code").GetString()!.StartsWith("COG076", StringComparison.Ordinal))
+            .Where(d => d.GetProperty("file").GetString() == "cog.yaml" && Regex.IsMatch(d.GetProperty("code").GetString()!, "^COG0[78]6[1-9]$"))
             .Select(d => $"{d.GetProperty("code").GetString()} {d.GetProperty("severity").GetString()} line {d.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32()} col {d.GetProperty("range").GetProperty("start").GetProperty("character").GetInt32()}: {d.GetProperty("message").GetString()}")
             .ToList();
         return (code, findings, stderr);
     }
 
     [Fact]
-    public async Task Online_check_marks_the_python_packages_items_the_index_contradicts()
+    public async Task Online_check_marks_the_python_packages_items_and_run_arguments_the_index_contradicts()
     {
         var (code, findings, stderr) = await CheckAsync("--online", "--index-url", _index.SimpleUrl);
 
@@ -55,6 +56,7 @@ public sealed class OnlineCogYamlTests : IAsyncLifetime
             [
                 "COG0761 error line 3 col 15: requests: no consulted index lists version 2.99.0 (nearest: 2.32.3)",
                 "COG0765 warning line 4 col 13: urllib3 2.0.0 was yanked from the index: \"broken release\"",
+                "COG0861 error line 7 col 32: six: no consulted index lists version 1.99 (nearest: 1.16.0)",
             ],
             findings);
         Assert.True(_index.RequestCount("/simple/six/") >= 1, stderr);

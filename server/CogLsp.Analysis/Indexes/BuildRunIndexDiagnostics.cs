@@ -27,7 +27,7 @@ public static class BuildRunIndexDiagnostics
         (I.IndexUnavailable, "COG0869"),
     ];
 
-    public static readonly ImmutableArray<DiagnosticDescriptor> Rules = PythonPackageIndexDiagnostics.Twins(Pairs, Note, line => "build:\n  run:\n    - pip install '" + line.Replace("'", "''", StringComparison.Ordinal) + "'");
+    public static readonly ImmutableArray<DiagnosticDescriptor> Rules = PythonPackageIndexDiagnostics.Twins(Pairs, Note, line => "build:\n  run:\n    - pip install '" + line.Replace("'", "'\\''", StringComparison.Ordinal) + "'");
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ByRequirementId =
         Pairs.Select((p, i) => (p.Rule.Id, Twin: Rules[i])).ToImmutableDictionary(p => p.Id, p => p.Twin, StringComparer.Ordinal);

@@ -85,6 +85,15 @@ public class BuildRunIndexTests
     }
 
     [Fact]
+    public void A_range_argument_can_be_pinned_to_what_pip_installs_in_the_image()
+    {
+        const string text = Head + "    - pip install 'requests>=2.0'\n";
+        var fix = Assert.Single(Fixes(text, "COG0821"), f => f.Title.Contains("what pip installs", StringComparison.Ordinal));
+        Assert.Equal("Pin requests==2.32.3 (what pip installs in the image)", fix.Title);
+        Assert.Equal(Head + "    - pip install 'requests==2.32.3'\n", Apply(text, fix));
+    }
+
+    [Fact]
     public void The_argument_hover_ends_with_what_pip_picks_in_the_image()
     {
         var (text, _, cursor) = Markup.Parse(Head + "    - pip install 'requ$0ests>=2.0'\n");
