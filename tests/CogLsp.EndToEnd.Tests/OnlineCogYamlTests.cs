@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CogLsp.Tests.Shared;
 using CogLsp.Tests.Shared.LoopbackIndex;
 
 namespace CogLsp.EndToEnd.Tests;
@@ -60,6 +61,29 @@ public sealed class OnlineCogYamlTests : IAsyncLifetime
             ],
             findings);
         Assert.True(_index.RequestCount("/simple/six/") >= 1, stderr);
+    }
+
+    [Fact]
+    public async Task The_server_fetches_the_items_pages_and_marks_and_hovers_them_in_cog_yaml()
+    {
+        var environment = new Dictionary<string, string> { ["COG_LSP_CACHE_DIR"] = _cache.FullName };
+        using var process = ServerBinary.Start(null, environment, "serve");
+        var client = new LspTestClient(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
+        await client.InitializeAsync(new { }, rootUri: new Uri(_project.FullName).AbsoluteUri);
+        await client.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { cogLsp = new { index = new { url = _index.SimpleUrl } } } });
+        var uri = new Uri(Path.Combine(_project.FullName, "cog.yaml")).AbsoluteUri;
+        await client.OpenAsync(uri, CogYaml, 1, "yaml");
+
+        var published = await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == uri
+            && p.GetProperty("diagnostics").EnumerateArray().Any(d => d.GetProperty("code").GetString() == "COG0761"));
+        var item = published.GetProperty("diagnostics").EnumerateArray().Single(d => d.GetProperty("code").GetString() == "COG0761");
+        Assert.Equal(3, item.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
+        var hover = await client.ResultAsync("textDocument/hover", new { textDocument = new { uri }, position = new { line = 5, character = 7 } });
+        Assert.Contains("- installs **1.16.0**\n- file: `six-1.16.0-py2.py3-none-any.whl`", hover.GetProperty("contents").GetProperty("value").GetString());
+
+        await client.ResultAsync("shutdown");
+        await client.NotifyAsync("exit");
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
