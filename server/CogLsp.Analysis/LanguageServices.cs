@@ -145,6 +145,7 @@ public sealed class LanguageServices
             [
                 new CogYaml.MigratePythonPackagesRefactoringProvider(),
                 new Indexes.IndexUpgradeRefactoringProvider(),
+                new Indexes.IndexUpgradeRefactoringProvider(Workspace.DocumentKind.CogYaml),
             ],
         };
     }

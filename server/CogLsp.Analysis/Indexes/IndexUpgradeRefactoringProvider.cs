@@ -7,16 +7,17 @@ namespace CogLsp.Analysis.Indexes;
 
 /// <summary>
 /// On an exact pin with a newer release that installs in the image: "Upgrade to X" (a refactoring, not a
-/// quick fix: the pin is not wrong, the user may want it). Only the version text changes.
+/// quick fix: the pin is not wrong, the user may want it). Only the version text changes. In cog.yaml (python_packages
+/// items, build.run arguments) only where the specifier maps exactly into the scalar, so the quoting is kept.
 /// </summary>
-public sealed class IndexUpgradeRefactoringProvider : IRefactoringProvider
+public sealed class IndexUpgradeRefactoringProvider(DocumentKind kind = DocumentKind.Requirements) : IRefactoringProvider
 {
-    public DocumentKind Kind => DocumentKind.Requirements;
+    public DocumentKind Kind => kind;
 
     public IEnumerable<CodeActionItem> GetRefactorings(FeatureContext context, TextSpan span)
     {
         if (IndexPicks.At(context.Workspace, context.Document, span.Start) is not ({ } lookup, { Outcome: PickOutcome.Picked, Picked: { } picked } pick)
-            || lookup.PinnedVersion is null || lookup.RewrittenByCog || lookup.SpecifierSpan.End > context.Document.Text.Length)
+            || lookup.PinnedVersion is null || lookup.RewrittenByCog || !lookup.SpecifierExact || lookup.SpecifierSpan.End > context.Document.Text.Length)
         {
             yield break;
         }

@@ -215,6 +215,22 @@ public class CogYamlIndexTests
         Assert.Equal(Head + "    - \"requests==2.32.3\"\n", Apply(text, fix));
     }
 
+    [Theory]
+    [InlineData("    - 'requ$0ests==2.31.0'  # old\n", "    - 'requests==2.32.3'  # old\n")]
+    [InlineData("    - requests===2.31.0$0\n", "    - requests===2.32.3\n")]
+    [InlineData("  run:\n    - pip install \"requests==2.31.0$0\" numpy\n", "  run:\n    - pip install \"requests==2.32.3\" numpy\n")]
+    public void An_old_pin_can_be_upgraded_as_a_refactoring(string item, string expected)
+    {
+        var (text, _, cursor) = Markup.Parse(Head + item);
+        var (workspace, document) = Open(text);
+        var context = new FeatureContext(workspace, document, default);
+        var action = Assert.Single(LanguageServices.CreateDefault().RefactoringProviders.Where(p => p.Kind == DocumentKind.CogYaml)
+            .SelectMany(p => p.GetRefactorings(context, new TextSpan(cursor, 0))), a => a.Title.StartsWith("Upgrade", StringComparison.Ordinal));
+        Assert.Equal("Upgrade requests to 2.32.3 (newest for the image)", action.Title);
+        Assert.Equal(CodeActionItem.Refactor, action.Kind);
+        Assert.Equal(Head + expected, Apply(text, action));
+    }
+
     // ---- Completion and inlay hints
 
     [Theory]
