@@ -29,23 +29,34 @@ public static class BuildRunIndexLookups
             ? []
             : workspace.GetOrAdd(("build-run-index-lookups", document.Path, document.Version, document.Text), w => Compute(w, document));
 
-    private static IndexLookup[] Compute(WorkspaceSnapshot workspace, Document document)
+    /// <summary>The sources, image and `--pre` pip uses for one `pip install` of the cog.yaml; null when they are not known here (see above) or it reads no source.</summary>
+    internal static IndexFilePlan? PlanFor(WorkspaceSnapshot workspace, Document document, PipInvocation pip)
     {
         var options = workspace.Options.PackageIndex;
         var settings = new IndexSettings(options.DefaultIndexUrl, options.PyTorchBaseUrl);
+        if (!options.Enabled || !pip.IsInstall || pip.IsUv || !pip.RequirementFiles.IsEmpty || Plan(pip, settings) is not { Sources.IsEmpty: false } plan)
+        {
+            return null;
+        }
+
         var config = ProjectCogConfigProvider.Instance.ReadConfig(workspace, document);
         var resolution = config is null ? null : CogResolutionCache.Get(workspace, config);
-        var target = CogYamlIndexLookups.Target(workspace, config, resolution);
+        return new IndexFilePlan(plan.Sources, CogYamlIndexLookups.Target(workspace, config, resolution), plan.Pre, resolution) { Settings = settings };
+    }
+
+    private static IndexLookup[] Compute(WorkspaceSnapshot workspace, Document document)
+    {
         var result = new List<IndexLookup>();
         foreach (var item in RunCommandItems.Get(document))
         {
             foreach (var pip in item.Pip)
             {
-                if (!pip.IsInstall || pip.IsUv || !pip.RequirementFiles.IsEmpty || Plan(pip, settings) is not { Sources.IsEmpty: false } plan)
+                if (PlanFor(workspace, document, pip) is not { } plan)
                 {
                     continue;
                 }
 
+                var resolution = plan.Resolution;
                 foreach (var argument in pip.Arguments)
                 {
                     if (argument.HasExpansion || BuildRunAnalyzer.SplitByRedirect(pip.Command, argument) is not null || Kept(pip, argument, resolution))
@@ -64,7 +75,7 @@ public static class BuildRunIndexLookups
                     var ownSpecifier = requirement.SpecifierListSpan ?? new TextSpan(requirement.Name.Span.End, 0);
                     var span = item.MapSpan(argument.MapValueSpan(own));
                     var exact = argument.IsWrittenAsIs(ownSpecifier) & item.Map.TryMap(argument.MapValueSpan(ownSpecifier), out var specifierSpan);
-                    result.Add(new IndexLookup(document.Text.GetLineIndex(span.Start), span, exact ? specifierSpan : span, project, requirement.SpecifierSet, plan.Pre, plan.Sources, target, false)
+                    result.Add(new IndexLookup(document.Text.GetLineIndex(span.Start), span, exact ? specifierSpan : span, project, requirement.SpecifierSet, plan.Pre, plan.Sources, plan.Target, false)
                     {
                         SpecifierExact = exact,
                     });

@@ -2,6 +2,8 @@ using CogLsp.Analysis.CogYaml.BuildRun;
 using CogLsp.Analysis.Features;
 using CogLsp.Analysis.Indexes;
 using CogLsp.Analysis.Projects;
+using CogLsp.Analysis.Workspace;
+using CogLsp.Syntax.Text;
 using static CogLsp.Analysis.Tests.Indexes.CogYamlIndexTests;
 
 namespace CogLsp.Analysis.Tests.Indexes;
@@ -91,6 +93,21 @@ public class BuildRunIndexTests
         var fix = Assert.Single(Fixes(text, "COG0821"), f => f.Title.Contains("what pip installs", StringComparison.Ordinal));
         Assert.Equal("Pin requests==2.32.3 (what pip installs in the image)", fix.Title);
         Assert.Equal(Head + "    - pip install 'requests==2.32.3'\n", Apply(text, fix));
+    }
+
+    [Theory]
+    [InlineData("    - pip install 'requests==$0' numpy\n", "", "2.33.0rc1|2.32.3|2.31.0")]
+    [InlineData("    - \"pip install requests~=2.3$0\"\n", "2.3", "2.33.0rc1|2.32.3|2.31.0")]
+    [InlineData("    - pip install -i https://mirror.example/simple 'requests>=$0'\n", "", "9.0")]
+    public void Versions_are_completed_from_the_command_s_indexes(string item, string typed, string expected)
+    {
+        var (text, _, cursor) = Markup.Parse(Head + item);
+        var (workspace, document) = Open(text, [.. PyPIAnswers, Page(Mirror, "requests", "requests-9.0-py3-none-any.whl")]);
+        var context = new FeatureContext(workspace, document, default);
+        var versions = LanguageServices.CreateDefault().CompletionProviders.Where(p => p.Kind == DocumentKind.CogYaml)
+            .SelectMany(p => p.GetCompletions(context, cursor)).Where(c => c.Kind == CompletionKind.Value).ToList();
+        Assert.Equal(expected.Split('|'), versions.Select(c => c.Label));
+        Assert.All(versions, c => Assert.Equal(new TextSpan(cursor - typed.Length, typed.Length), c.ReplaceSpan));
     }
 
     [Fact]
