@@ -111,6 +111,19 @@ public class BuildRunIndexTests
     }
 
     [Fact]
+    public void Inlay_hints_stand_after_the_run_command_as_written()
+    {
+        const string marked = Head + "    - \"pip install 'requests>=2.0' urllib3==2.0.2\"$0  # tools\n";
+        var end = marked.IndexOf("$0", StringComparison.Ordinal);
+        var text = marked.Replace("$0", "", StringComparison.Ordinal);
+        var (workspace, document) = Open(text);
+        var context = new FeatureContext(workspace, document, default);
+        var hints = LanguageServices.CreateDefault().InlayHintProviders.Where(p => p.Kind == DocumentKind.CogYaml)
+            .SelectMany(p => p.GetInlayHints(context, new TextSpan(0, text.Length))).ToList();
+        Assert.Equal([$"→ 2.32.3 @{end}"], hints.Select(h => $"{h.Label} @{h.Offset}"));
+    }
+
+    [Fact]
     public void The_argument_hover_ends_with_what_pip_picks_in_the_image()
     {
         var (text, _, cursor) = Markup.Parse(Head + "    - pip install 'requ$0ests>=2.0'\n");
