@@ -136,6 +136,21 @@ public class CogYamlIndexTests
         Assert.Equal(["https://mirror.example/simple requests"], IndexDemands.Collect(workspace, [document]).Select(q => $"{q.Source.Url} {q.Project}"));
     }
 
+    [Fact]
+    public void A_pre_item_lets_pip_pick_a_pre_release_for_the_other_items()
+    {
+        var (workspace, document) = Open(Head + "    - --pre\n    - 'requests>=2.0'\n");
+        var lookup = Assert.Single(CogYamlIndexLookups.For(workspace, document));
+        Assert.Equal("2.33.0rc1", IndexPicks.Get(workspace, lookup)?.Picked?.Version.ToString());
+    }
+
+    [Fact]
+    public void Items_are_not_looked_up_when_cog_refuses_them_beside_python_requirements()
+    {
+        var (workspace, document) = Open("build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n  python_packages:\n    - requests==2.99.0\n", []);
+        Assert.Empty(IndexDemands.Collect(workspace, [document]));
+    }
+
     // ---- torch, as Cog rewrites it
 
     [Fact]
