@@ -27,8 +27,8 @@ public sealed record IndexLookup(
 
     /// <summary>
     /// True when <see cref="SpecifierSpan"/> is exactly the specifier as written, so a fix may replace it. False
-    /// for a cog.yaml item whose scalar does not map character by character (escapes, folded lines): the span
-    /// is then the whole item, good for a diagnostic but not for an edit.
+    /// in cog.yaml where the scalar does not map character by character (escapes, folded lines) or a shell quote
+    /// splits the specifier of a build.run argument: the span is then wider, good for a diagnostic but not for an edit.
     /// </summary>
     public bool SpecifierExact { get; init; } = true;
 

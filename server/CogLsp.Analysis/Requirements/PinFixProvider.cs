@@ -65,7 +65,7 @@ public sealed class PinFixProvider(ICogConfigProvider configs, CompatibilityTabl
             yield return (installed.Version, $"installed in {PathUtil.GetFileName(installed.Environment)}", true);
         }
 
-        // What pip picks in the image, when the indexes have answered (a requirements line or a python_packages item).
+        // What pip picks in the image, when the indexes have answered (a requirements line, a python_packages item or a build.run argument).
         if (context.Document.Kind is DocumentKind.Requirements or DocumentKind.CogYaml && IndexPicks.For(context.Workspace, context.Document, context.Diagnostic.Span.Start) is { Outcome: PickOutcome.Picked, Picked: { } picked })
         {
             yield return (picked.Version.ToString(), "what pip installs in the image", false);
