@@ -42,17 +42,20 @@ public sealed class IndexFetcher : IAsyncDisposable
     private readonly ConcurrentBag<Task> _fetches = [];
 
     /// <summary>The debounce: every state change moves it <see cref="Debounce"/> ahead, so it fires once typing pauses (nothing is allocated per keystroke).</summary>
-    private readonly Timer _scanTimer;
+    private readonly ITimer _scanTimer;
+
+    private readonly TimeProvider _time;
 
     /// <summary>The scan under way, if any: a state change cancels it (its snapshot is already old), and the timer starts a new one.</summary>
     private CancellationTokenSource? _scanning;
     private int _progressCounter;
 
-    public IndexFetcher(LspServer server, IPackageIndexClient client)
+    public IndexFetcher(LspServer server, IPackageIndexClient client, TimeProvider time)
     {
         this.server = server;
         this.client = client;
-        _scanTimer = new Timer(_ => _ = ScanAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _time = time;
+        _scanTimer = time.CreateTimer(_ => _ = ScanAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public void OnStateChanged()
@@ -88,7 +91,7 @@ public sealed class IndexFetcher : IAsyncDisposable
         try
         {
             var snapshot = server.State.Workspace;
-            var now = DateTimeOffset.UtcNow;
+            var now = _time.GetUtcNow();
             var wanted = new List<IndexQuery>();
             foreach (var query in IndexDemands.Collect(snapshot, DiagnosticsPublisher.Targets(snapshot), cancellationToken))
             {
