@@ -38,6 +38,30 @@ public static class IndexLookups
         return workspace.GetOrAdd(("index-lookups", document.Path, document.Version, document.Text), w => Compute(w, document));
     }
 
+    /// <summary>The lookups of the requirement lines that meet <paramref name="range"/> (what an editor shows): the lines elsewhere are not looked up.</summary>
+    public static IEnumerable<IndexLookup> Within(WorkspaceSnapshot workspace, Document document, TextSpan range)
+    {
+        if (Plan(workspace, document) is not { } plan)
+        {
+            yield break;
+        }
+
+        var tree = RequirementsDocument.GetSyntax(document);
+        var (first, last) = (tree.GetLineIndex(range.Start), tree.GetLineIndex(range.End));
+        foreach (var (entry, cogLine) in LinesOf(plan, tree))
+        {
+            if (entry.Index > last)
+            {
+                yield break;
+            }
+
+            if (entry.Index >= first && ForLine(plan, entry.Index, entry.Line, entry.Start, cogLine) is { } lookup)
+            {
+                yield return lookup;
+            }
+        }
+    }
+
     /// <summary>
     /// The sources, image and `--pre` that hold for every requirement of the file; null when package indexes
     /// are off. Across snapshots the plan stays the same object as long as what it is made of is unchanged:

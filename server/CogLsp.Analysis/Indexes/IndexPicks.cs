@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using CogLsp.Analysis.Workspace;
+using CogLsp.Syntax.Text;
 
 namespace CogLsp.Analysis.Indexes;
 
@@ -35,7 +36,7 @@ public static class IndexPicks
     /// <summary>The lookup of the requirement at <paramref name="offset"/> of a requirements document, with its pick (null when there is none yet).</summary>
     public static (IndexLookup Lookup, IndexPick? Pick)? At(WorkspaceSnapshot workspace, Document document, int offset)
     {
-        foreach (var lookup in IndexLookups.For(workspace, document))
+        foreach (var lookup in IndexLookups.Within(workspace, document, new TextSpan(offset, 0)))
         {
             if (lookup.Span.Start <= offset && offset <= Math.Max(lookup.Span.End, lookup.SpecifierSpan.End))
             {
