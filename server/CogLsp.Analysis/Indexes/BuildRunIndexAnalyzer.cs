@@ -16,5 +16,5 @@ public sealed class BuildRunIndexAnalyzer : IDiagnosticAnalyzer
     public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => BuildRunIndexDiagnostics.Rules;
 
     public void Analyze(AnalysisContext context) =>
-        IndexFindings.Analyze(context, BuildRunIndexLookups.For(context.Workspace, context.Document), BuildRunIndexDiagnostics.Twin);
+        CogYamlIndexFindings.Report(context, BuildRunIndexLookups.For(context.Workspace, context.Document), BuildRunIndexDiagnostics.Twin);
 }

@@ -41,11 +41,13 @@ public static class BuildRunIndexLookups
 
         var config = ProjectCogConfigProvider.Instance.ReadConfig(workspace, document);
         var resolution = config is null ? null : CogResolutionCache.Get(workspace, config);
-        return new IndexFilePlan(plan.Sources, CogYamlIndexLookups.Target(workspace, config, resolution), plan.Pre, resolution) { Settings = settings };
+        return new IndexFilePlan(plan.Sources, CogYamlIndexLookups.Target(workspace, config, resolution), plan.Pre) { Settings = settings };
     }
 
     private static IndexLookup[] Compute(WorkspaceSnapshot workspace, Document document)
     {
+        var config = ProjectCogConfigProvider.Instance.ReadConfig(workspace, document);
+        var resolution = config is null ? null : CogResolutionCache.Get(workspace, config);
         var result = new List<IndexLookup>();
         foreach (var item in RunCommandItems.Get(document))
         {
@@ -56,7 +58,6 @@ public static class BuildRunIndexLookups
                     continue;
                 }
 
-                var resolution = plan.Resolution;
                 foreach (var argument in pip.Arguments)
                 {
                     if (argument.HasExpansion || BuildRunAnalyzer.SplitByRedirect(pip.Command, argument) is not null || Kept(pip, argument, resolution))

@@ -16,5 +16,5 @@ public sealed class CogYamlIndexAnalyzer : IDiagnosticAnalyzer
     public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => PythonPackageIndexDiagnostics.Rules;
 
     public void Analyze(AnalysisContext context) =>
-        IndexFindings.Analyze(context, CogYamlIndexLookups.For(context.Workspace, context.Document), PythonPackageIndexDiagnostics.Twin);
+        CogYamlIndexFindings.Report(context, CogYamlIndexLookups.For(context.Workspace, context.Document), PythonPackageIndexDiagnostics.Twin);
 }

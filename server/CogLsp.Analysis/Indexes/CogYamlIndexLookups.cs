@@ -50,7 +50,7 @@ public static class CogYamlIndexLookups
             ? resolution.RequirementLines.SelectMany(SplitLines)
             : GeneratedFile(PythonPackageItems.Get(document));
         var plan = IndexPlanner.Plan(generated, settings, IndexLookups.Environment(config));
-        return new IndexFilePlan(plan.Sources, Target(workspace, config, resolution), plan.Pre, resolution) { Settings = settings };
+        return new IndexFilePlan(plan.Sources, Target(workspace, config, resolution), plan.Pre) { Settings = settings };
     }
 
     /// <summary>The image a cog.yaml builds, as the requirements file's plan has it (Cog's resolution, else build.python_version, else Cog's default Python).</summary>
@@ -95,7 +95,7 @@ public static class CogYamlIndexLookups
             return [];
         }
 
-        var resolution = plan.Resolution is { Error: null, FromPythonPackages: true } r ? r : null;
+        var resolution = config is null ? null : CogResolutionCache.Get(workspace, config) is { Error: null, FromPythonPackages: true } r ? r : null;
         var result = new List<IndexLookup>();
         foreach (var item in PythonPackageItems.Get(document))
         {

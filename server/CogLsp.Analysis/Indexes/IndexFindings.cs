@@ -1,64 +1,27 @@
-using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Requirements;
 using CogLsp.Syntax.Pep440;
 
 namespace CogLsp.Analysis.Indexes;
 
 /// <summary>
-/// What the index rules conclude from pip's picks, for any document whose requirements have lookups: a
-/// requirements file (REQ06xx, <see cref="IndexAnalyzer"/>) and cog.yaml's python_packages items (their
-/// COG076x twins, <see cref="CogYamlIndexAnalyzer"/>). Reads only facts already in the snapshot: a requirement
-/// whose pages have not answered yet gets nothing, and an index that could not be read marks no requirement,
-/// only one note per document.
+/// What one requirement's pick means for the user (REQ0601–REQ0608, see <see cref="IndexDescriptors"/>), as
+/// findings at the lookup's spans: relative to the line when the lookup was made for a line at offset 0
+/// (<see cref="IndexLookups.ForLine"/>), so they can be remembered with the line and placed where it stands.
+/// An <see cref="PickOutcome.Unknown"/> pick proves nothing and gives no finding: the caller notes it once per file.
 /// </summary>
 public static class IndexFindings
 {
-    /// <summary>
-    /// Reports the findings on <paramref name="lookups"/> (those of <see cref="AnalysisContext.Document"/>) under
-    /// the rules <paramref name="rule"/> gives for the REQ06xx descriptors (themselves, or their twins).
-    /// </summary>
-    public static void Analyze(AnalysisContext context, IReadOnlyList<IndexLookup> lookups, Func<DiagnosticDescriptor, DiagnosticDescriptor> rule)
-    {
-        var notChecked = new List<string>();
-        string? problem = null;
-        foreach (var lookup in lookups)
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (IndexPicks.Get(context.Workspace, lookup) is not { } pick)
-            {
-                continue;
-            }
-
-            if (pick.Outcome == PickOutcome.Unknown)
-            {
-                notChecked.Add(lookup.Project);
-                problem ??= pick.Answers.FirstOrDefault(a => a.Kind == IndexAnswerKind.Unavailable) is { } failed
-                    ? $"{failed.Query.Source.DisplayUrl}: {failed.Problem ?? "no answer"}"
-                    : null;
-                continue;
-            }
-
-            Report(context, lookup, pick, rule);
-        }
-
-        if (notChecked.Count > 0 && lookups.Count > 0)
-        {
-            var what = notChecked.Count <= 3 ? string.Join(", ", notChecked) : $"{string.Join(", ", notChecked.Take(3))} and {notChecked.Count - 3} more";
-            var first = lookups.First(l => l.Project == notChecked[0]);
-            context.Report(rule(IndexDescriptors.IndexUnavailable), first.Span, what, problem ?? "the index did not answer");
-        }
-    }
-
-    private static void Report(AnalysisContext context, IndexLookup lookup, IndexPick pick, Func<DiagnosticDescriptor, DiagnosticDescriptor> rule)
+    public static void Add(IndexLookup lookup, IndexPick pick, List<LineFinding> sink)
     {
         var image = IndexPicks.Describe(lookup.Target);
         switch (pick.Outcome)
         {
             case PickOutcome.ProjectNotFound:
-                context.Report(rule(IndexDescriptors.ProjectNotFound), lookup.Span, lookup.Project, string.Join(", ", lookup.Sources.Select(s => s.DisplayUrl)));
+                sink.Add(LineFinding.Create(IndexDescriptors.ProjectNotFound, lookup.Span, lookup.Project, string.Join(", ", lookup.Sources.Select(s => s.DisplayUrl))));
                 break;
             case PickOutcome.PinNotListed when lookup.RewrittenByCog:
             case PickOutcome.NoFileForImage when lookup.RewrittenByCog:
-                context.Report(rule(IndexDescriptors.CogRewriteMissing), lookup.Span, $"{lookup.Project}{lookup.Specifier}", string.Join(", ", lookup.Sources.Skip(1).Select(s => s.DisplayUrl).DefaultIfEmpty(lookup.Sources[0].DisplayUrl)), image);
+                sink.Add(LineFinding.Create(IndexDescriptors.CogRewriteMissing, lookup.Span, $"{lookup.Project}{lookup.Specifier}", string.Join(", ", lookup.Sources.Skip(1).Select(s => s.DisplayUrl).DefaultIfEmpty(lookup.Sources[0].DisplayUrl)), image));
                 break;
             case PickOutcome.PinNotListed:
             {
@@ -66,48 +29,44 @@ public static class IndexFindings
                 var nearest = pinned is null ? null : PipPicker.Nearest(pick.Versions, pinned);
                 var named = nearest?.Names ?? [];
                 var hint = named.Length > 0 ? $" (nearest: {string.Join(", ", named)})" : pick.Versions.Count == 0 ? " (it lists no versions)" : string.Empty;
-                context.Report(Diagnostic.Create(rule(IndexDescriptors.PinNotListed), context.Document.Path, lookup.SpecifierSpan, lookup.Project, lookup.PinnedVersion ?? lookup.Specifier.ToString(), hint)
-                    .WithData(Choice(lookup, named)));
+                sink.Add(LineFinding.Create(IndexDescriptors.PinNotListed, lookup.SpecifierSpan, lookup.Project, lookup.PinnedVersion ?? lookup.Specifier.ToString(), hint)
+                    .WithData(new VersionChoiceData(lookup.SpecifierSpan, "==", [.. named])));
                 break;
             }
 
             case PickOutcome.NothingMatches:
             {
                 var newest = pick.Versions.FirstOrDefault(v => !v.Yanked && !v.IsPrerelease) ?? (pick.Versions.Count > 0 ? pick.Versions[0] : null);
-                context.Report(rule(IndexDescriptors.NothingMatches), lookup.SpecifierSpan, lookup.Project, lookup.Specifier.ToString(), newest is null ? string.Empty : $" (newest listed: {newest.Version})");
+                sink.Add(LineFinding.Create(IndexDescriptors.NothingMatches, lookup.SpecifierSpan, lookup.Project, lookup.Specifier.ToString(), newest is null ? string.Empty : $" (newest listed: {newest.Version})"));
                 break;
             }
 
             case PickOutcome.NoFileForImage:
-                context.Report(rule(IndexDescriptors.NoFileForImage), lookup.Span, lookup.Project, pick.Picked?.Version.ToString() ?? lookup.Specifier.ToString(), image, WhyNoFile(pick));
+                sink.Add(LineFinding.Create(IndexDescriptors.NoFileForImage, lookup.Span, lookup.Project, pick.Picked?.Version.ToString() ?? lookup.Specifier.ToString(), image, WhyNoFile(pick)));
                 break;
             case PickOutcome.Picked when pick.Picked is { } picked:
                 if (picked.Yanked)
                 {
                     var reason = string.IsNullOrWhiteSpace(picked.YankedReason) ? string.Empty : $": \"{picked.YankedReason.Trim()}\"";
                     var named = PipPicker.Nearest(pick.Versions, picked.Version).Names;
-                    context.Report(Diagnostic.Create(rule(IndexDescriptors.YankedPin), context.Document.Path, lookup.SpecifierSpan, lookup.Project, picked.Version.ToString(), reason)
-                        .WithData(Choice(lookup, named)));
+                    sink.Add(LineFinding.Create(IndexDescriptors.YankedPin, lookup.SpecifierSpan, lookup.Project, picked.Version.ToString(), reason)
+                        .WithData(new VersionChoiceData(lookup.SpecifierSpan, "==", [.. named])));
                 }
 
                 if (!lookup.CogSources.IsEmpty && !lookup.CogSources.Contains(picked.Source.Url))
                 {
                     var cuda = IndexPicks.CudaOf(lookup.CogSources[0]) ?? "chosen";
-                    context.Report(rule(IndexDescriptors.NotFromCogIndex), lookup.Span, string.Join(", ", lookup.CogSources.Select(IndexUrls.Redact)), cuda, picked.BestFile?.FileName ?? picked.Version.ToString(), picked.Source.DisplayUrl);
+                    sink.Add(LineFinding.Create(IndexDescriptors.NotFromCogIndex, lookup.Span, string.Join(", ", lookup.CogSources.Select(IndexUrls.Redact)), cuda, picked.BestFile?.FileName ?? picked.Version.ToString(), picked.Source.DisplayUrl));
                 }
 
                 if (picked.BuildsFromSource)
                 {
-                    context.Report(rule(IndexDescriptors.SourceOnly), lookup.Span, lookup.Project, picked.Version.ToString(), image);
+                    sink.Add(LineFinding.Create(IndexDescriptors.SourceOnly, lookup.Span, lookup.Project, picked.Version.ToString(), image));
                 }
 
                 break;
         }
     }
-
-    /// <summary>The versions a fix may pin in place of the specifier; none where the specifier cannot be edited in place.</summary>
-    private static VersionChoiceData Choice(IndexLookup lookup, string[] versions) =>
-        new(lookup.SpecifierSpan, "==", lookup.SpecifierExact ? [.. versions] : []);
 
     /// <summary>Why no file of the chosen version installs, from pip's verdicts on its files.</summary>
     private static string WhyNoFile(IndexPick pick)
