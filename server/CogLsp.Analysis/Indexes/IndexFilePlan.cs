@@ -12,4 +12,10 @@ public sealed record IndexFilePlan(ImmutableArray<IndexSource> Sources, ImageTar
 {
     /// <summary>The index settings the plan was made with (the PyTorch base mapping included).</summary>
     public IndexSettings Settings { get; init; } = IndexSettings.Default;
+
+    /// <summary>The file's `--no-binary`/`--only-binary` (see <see cref="IndexPlan.Formats"/>).</summary>
+    public FormatControl Formats { get; init; } = FormatControl.None;
+
+    /// <summary>`--prefer-binary` is set for the file.</summary>
+    public bool PreferBinary { get; init; }
 }

@@ -25,6 +25,9 @@ public sealed record IndexLookup(
     /// <summary>The indexes and find-links pages Cog adds for this line's CUDA build (torch, torchvision, tensorflow), mapped onto the settings; empty for other lines.</summary>
     public ImmutableArray<string> CogSources { get; init; } = [];
 
+    /// <summary>The file's `--no-binary`/`--only-binary`/`--prefer-binary` and this line's `--hash` values.</summary>
+    public PickOptions Options { get; init; } = PickOptions.Default;
+
     /// <summary>The pages this lookup reads, one per source.</summary>
     public IEnumerable<IndexQuery> Queries => Sources.Select(s => IndexFacts.Key(new IndexQuery(s, Project)));
 

@@ -60,13 +60,25 @@ public static class IndexLookups
                 .Concat(resolution.Lines.SelectMany(l => l.ExtraIndexUrls).Distinct().Select(u => "--extra-index-url " + u))
                 .Select(RequirementsLine.Parse).ToList()
             : [];
-        var lines = cogLines.Concat(tree.LinesWith(LineFlags.Options).Select(e => e.Line).Where(l => l.Requirement is null));
-        var plan = IndexPlanner.Plan(lines, settings, environment, ReadInclude);
+        var lines = cogLines.Concat(tree.LinesWith(LineFlags.Options).Select(e => e.Line).Where(l => l.Requirement is null || l.Options.Any(IsFormatOption)));
+        var plan = IndexPlanner.Plan(lines, settings, environment, ReadInclude, path => PathUtil.Resolve(document.Directory, path));
 
         var target = (resolution is null ? null : CogImageTargets.For(resolution, workspace.Options.TargetArch))
             ?? CogImageTargets.For(config?.PythonVersion, null, workspace.Options.TargetArch)
             ?? CogImageTargets.For(null, null, workspace.Options.TargetArch)!;
-        return new IndexFilePlan(plan.Sources, target, plan.Pre, resolution) { Settings = settings };
+        return new IndexFilePlan(plan.Sources, target, plan.Pre, resolution) { Settings = settings, Formats = plan.Formats, PreferBinary = plan.PreferBinary };
+    }
+
+    /// <summary>pip applies these even on a requirement line (see <see cref="IndexPlanner"/>).</summary>
+    private static bool IsFormatOption(OptionSyntax option) => option.Option == RequirementsOption.NoBinary || option.Option == RequirementsOption.OnlyBinary;
+
+    /// <summary>What besides the specifier changes pip's file for this line: the file's format options and the line's `--hash` values.</summary>
+    private static PickOptions OptionsFor(IndexFilePlan plan, RequirementsLine line)
+    {
+        var hashes = line.Options.Any(o => o.Option == RequirementsOption.Hash)
+            ? AllowedHashes.From(line.Options.Where(o => o.Option == RequirementsOption.Hash && o.Value is not null).Select(o => o.Value!.Text))
+            : AllowedHashes.None;
+        return plan.Formats.IsEmpty && !plan.PreferBinary && hashes.IsEmpty ? PickOptions.Default : new PickOptions(plan.Formats, plan.PreferBinary, hashes);
     }
 
     /// <summary>True for the packages whose lines Cog rewrites or drops (its table packages, cog and coglet).</summary>
@@ -124,7 +136,7 @@ public static class IndexLookups
             var span = tree.ToAbsolute(index, TextSpan.FromBounds(requirement.Name!.Span.Start, requirement.SpecifierListSpan?.End ?? requirement.Name.Span.End));
             var specifierSpan = tree.ToAbsolute(index, requirement.SpecifierListSpan ?? new TextSpan(requirement.Name.Span.End, 0));
             var cogSources = cogLine is null ? [] : cogLine.ExtraIndexUrls.Concat(cogLine.FindLinks).Select(plan.Settings.MapPyTorch).ToImmutableArray();
-            result.Add(new IndexLookup(index, span, specifierSpan, project, specifier, plan.Pre, plan.Sources, plan.Target, rewritten) { CogSources = cogSources });
+            result.Add(new IndexLookup(index, span, specifierSpan, project, specifier, plan.Pre, plan.Sources, plan.Target, rewritten) { CogSources = cogSources, Options = OptionsFor(plan, line) });
         }
 
         return result.ToArray();

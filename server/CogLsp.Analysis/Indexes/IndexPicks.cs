@@ -27,8 +27,8 @@ public static class IndexPicks
             answers.Add(answer);
         }
 
-        var key = string.Join('\u0001', lookup.Project, lookup.Specifier.ToString(), lookup.Pre ? "pre" : "", lookup.Target.ToString(), string.Join('\u0002', lookup.Sources));
-        return Memo.GetOrCreateValue(facts).GetOrAdd(key, _ => PipPicker.Pick(lookup.Project, lookup.Specifier, lookup.Pre, lookup.Target, answers));
+        var key = string.Join('\u0001', lookup.Project, lookup.Specifier.ToString(), lookup.Pre ? "pre" : "", lookup.Target.ToString(), string.Join('\u0002', lookup.Sources), lookup.Options.ToString());
+        return Memo.GetOrCreateValue(facts).GetOrAdd(key, _ => PipPicker.Pick(lookup.Project, lookup.Specifier, lookup.Pre, lookup.Target, answers, lookup.Options));
     }
 
     /// <summary>The lookup of the requirement at <paramref name="offset"/> of a requirements document, with its pick (null when there is none yet).</summary>

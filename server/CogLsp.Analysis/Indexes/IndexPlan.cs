@@ -13,6 +13,12 @@ namespace CogLsp.Analysis.Indexes;
 /// </summary>
 public sealed record IndexPlan(ImmutableArray<IndexSource> Sources, bool Pre, bool NoIndex, ImmutableArray<string> Unreadable)
 {
+    /// <summary>The file's `--no-binary`/`--only-binary`, combined in pip's reading order (every line's, includes too).</summary>
+    public FormatControl Formats { get; init; } = FormatControl.None;
+
+    /// <summary>`--prefer-binary` on an option line of the file or its includes.</summary>
+    public bool PreferBinary { get; init; }
+
     public IEnumerable<IndexSource> FindLinks => Sources.Where(s => s.Kind == IndexSourceKind.FindLinks);
 
     public IEnumerable<IndexSource> Indexes => Sources.Where(s => s.Kind == IndexSourceKind.Simple);

@@ -129,6 +129,45 @@ public class IndexFeatureTests
             hover.Markdown);
     }
 
+    /// <summary>The REQ06xx messages for <paramref name="requirements"/> with <paramref name="answers"/> as the index's facts.</summary>
+    private static List<string> IndexMessages(string requirements, params IndexAnswer[] answers)
+    {
+        var options = AnalysisOptions.Default with { PackageIndex = PackageIndexSettings.Default with { Enabled = true } };
+        var workspace = new TestWorkspace { Options = options }.With("/p/cog.yaml", CogYaml).WithOpen("/p/requirements.txt", requirements).Snapshot().WithIndexAnswers(answers);
+        return [.. new DiagnosticService(LanguageServices.CreateDefault()).GetDiagnostics(workspace, workspace.GetDocument("/p/requirements.txt")!)
+            .Where(d => d.Id.StartsWith("REQ06", StringComparison.Ordinal)).Select(d => $"{d.Id} {d.Message}")];
+    }
+
+    /// <summary>A PyPI page whose files are "name" or "name sha256=DIGEST".</summary>
+    private static IndexAnswer Listing(string project, params string[] files) =>
+        new(new IndexQuery(PyPI, project), IndexAnswerKind.Found,
+            new ProjectPage(PyPI, project, [.. files.Select(f => f.Split(" sha256=") is [var name, var digest]
+                ? new IndexFile(name, "https://files.example/" + name, null, false, null, null, null) { Hashes = new Dictionary<string, string> { ["sha256"] = digest } }
+                : new IndexFile(f, "https://files.example/" + f, null, false, null, null, null))], null),
+            null, Now, false, false);
+
+    [Fact]
+    public void Only_binary_names_itself_when_the_pinned_version_has_only_a_source_archive() =>
+        Assert.Equal(
+            ["REQ0604 sdistonly 1.0: no file installs on CPython 3.11 on Linux x86_64 (glibc 2.41): it has only a source archive, which --only-binary :all: rules out"],
+            IndexMessages("--only-binary :all:\nsdistonly==1.0\n", Listing("sdistonly", "sdistonly-1.0.tar.gz", "sdistonly-0.9-py3-none-any.whl")));
+
+    [Fact]
+    public void No_binary_for_a_package_says_that_the_option_makes_pip_build_it() =>
+        Assert.Equal(
+            ["REQ0606 fastlib 2.0 has a wheel for CPython 3.11 on Linux x86_64 (glibc 2.41), but --no-binary fastlib rules it out: pip builds it from source in the image"],
+            IndexMessages("fastlib==2.0\n--no-binary fastlib\n", Listing("fastlib", "fastlib-2.0-py3-none-any.whl", "fastlib-2.0.tar.gz")));
+
+    [Fact]
+    public void A_hash_no_listed_file_of_the_version_matches_fails_the_install()
+    {
+        var listed = new string('b', 64);
+        Assert.Equal(
+            [$"REQ0609 hashed 1.0: none of its files for the image matches this line's --hash values; pip would download hashed-1.0-py3-none-any.whl (sha256:{listed}) and stop"],
+            IndexMessages($"hashed==1.0 --hash=sha256:{new string('a', 64)}\n", Listing("hashed", $"hashed-1.0-py3-none-any.whl sha256={listed}", $"hashed-1.1-py3-none-any.whl sha256={new string('a', 64)}")));
+        Assert.Empty(IndexMessages($"hashed==1.1 --hash=sha256:{new string('a', 64)}\n", Listing("hashed", $"hashed-1.0-py3-none-any.whl sha256={listed}", $"hashed-1.1-py3-none-any.whl sha256={new string('a', 64)}")));
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
