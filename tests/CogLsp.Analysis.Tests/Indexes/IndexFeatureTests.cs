@@ -153,10 +153,15 @@ public class IndexFeatureTests
             IndexMessages("--only-binary :all:\nsdistonly==1.0\n", Listing("sdistonly", "sdistonly-1.0.tar.gz", "sdistonly-0.9-py3-none-any.whl")));
 
     [Fact]
-    public void No_binary_for_a_package_says_that_the_option_makes_pip_build_it() =>
-        Assert.Equal(
-            ["REQ0606 fastlib 2.0 has a wheel for CPython 3.11 on Linux x86_64 (glibc 2.41), but --no-binary fastlib rules it out: pip builds it from source in the image"],
-            IndexMessages("fastlib==2.0\n--no-binary fastlib\n", Listing("fastlib", "fastlib-2.0-py3-none-any.whl", "fastlib-2.0.tar.gz")));
+    public void No_binary_for_a_package_says_that_the_option_makes_pip_build_it()
+    {
+        var listing = Listing("fastlib", "fastlib-2.0-py3-none-any.whl", "fastlib-2.0.tar.gz");
+        const string expected = "REQ0606 fastlib 2.0 has a wheel for CPython 3.11 on Linux x86_64 (glibc 2.41), but --no-binary fastlib rules it out: pip builds it from source in the image";
+        Assert.Equal([expected], IndexMessages("fastlib==2.0\n--no-binary fastlib\n", listing));
+
+        // pip applies --no-binary while it parses any line, a requirement line too, for every requirement.
+        Assert.Equal([expected], IndexMessages("fastlib==2.0\nrequests==2.32.3 --no-binary fastlib\n", listing, Answers[0]));
+    }
 
     [Fact]
     public void A_hash_no_listed_file_of_the_version_matches_fails_the_install()
