@@ -135,7 +135,7 @@ public sealed class IndexAnalyzer : IDiagnosticAnalyzer
             return ruledOut.IsWheel
                 ? $"{option} rules out its wheels, and it has no source archive for the image"
                 : files.Any(f => f.IsWheel)
-                    ? $"{option} rules out its source archive, and none of its wheels is for this Python and platform"
+                    ? $"{option} rules out its source archive, and none of its wheels installs in the image"
                     : $"it has only a source archive, which {option} rules out";
         }
 

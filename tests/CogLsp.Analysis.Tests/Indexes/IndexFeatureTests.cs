@@ -147,10 +147,19 @@ public class IndexFeatureTests
             null, Now, false, false);
 
     [Fact]
-    public void Only_binary_names_itself_when_the_pinned_version_has_only_a_source_archive() =>
+    public void Only_binary_names_itself_when_the_pinned_version_has_only_a_source_archive()
+    {
+        const string image = "CPython 3.11 on Linux x86_64 (glibc 2.41)";
         Assert.Equal(
-            ["REQ0604 sdistonly 1.0: no file installs on CPython 3.11 on Linux x86_64 (glibc 2.41): it has only a source archive, which --only-binary :all: rules out"],
+            [$"REQ0604 sdistonly 1.0: no file installs on {image}: it has only a source archive, which --only-binary :all: rules out"],
             IndexMessages("--only-binary :all:\nsdistonly==1.0\n", Listing("sdistonly", "sdistonly-1.0.tar.gz", "sdistonly-0.9-py3-none-any.whl")));
+        Assert.Equal(
+            [$"REQ0604 sdistonly 1.0: no file installs on {image}: --only-binary sdistonly rules out its source archive, and none of its wheels installs in the image"],
+            IndexMessages("--only-binary sdistonly\nsdistonly==1.0\n", Listing("sdistonly", "sdistonly-1.0.tar.gz", "sdistonly-1.0-cp312-cp312-manylinux_2_17_x86_64.whl")));
+        Assert.Equal(
+            [$"REQ0604 wheelonly 1.0: no file installs on {image}: --no-binary :all: rules out its wheels, and it has no source archive for the image"],
+            IndexMessages("--no-binary :all:\nwheelonly==1.0\n", Listing("wheelonly", "wheelonly-1.0-py3-none-any.whl")));
+    }
 
     [Fact]
     public void No_binary_for_a_package_says_that_the_option_makes_pip_build_it()
