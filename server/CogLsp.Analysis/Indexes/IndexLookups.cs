@@ -60,7 +60,8 @@ public static class IndexLookups
                 .Concat(resolution.Lines.SelectMany(l => l.ExtraIndexUrls).Distinct().Select(u => "--extra-index-url " + u))
                 .Select(RequirementsLine.Parse).ToList()
             : [];
-        var lines = cogLines.Concat(tree.LinesWith(LineFlags.Options).Select(e => e.Line).Where(l => l.Requirement is null || l.Options.Any(IsFormatOption)));
+        var lines = cogLines.Concat(tree.LinesWith(LineFlags.Options).Select(e => e.Line)
+            .Where(l => l.Requirement is null || (l.Options.Any(IsFormatOption) && !(resolution is not null && CogRebuilds(l)))));
         var plan = IndexPlanner.Plan(lines, settings, environment, ReadInclude, path => PathUtil.Resolve(document.Directory, path));
 
         var target = (resolution is null ? null : CogImageTargets.For(resolution, workspace.Options.TargetArch))
@@ -72,10 +73,24 @@ public static class IndexLookups
     /// <summary>pip applies these even on a requirement line (see <see cref="IndexPlanner"/>).</summary>
     private static bool IsFormatOption(OptionSyntax option) => option.Option == RequirementsOption.NoBinary || option.Option == RequirementsOption.OnlyBinary;
 
-    /// <summary>What besides the specifier changes pip's file for this line: the file's format options and the line's `--hash` values.</summary>
+    /// <summary>
+    /// True when Cog writes this requirement line as just its `name==version` (Cog's SplitPinnedPythonRequirement
+    /// finds a pin in it), so nothing else on the line (`--hash`, `--no-binary`, a marker) reaches pip in the image.
+    /// Judged on the line as Cog's reader gives it (continuations joined, cut at the first '#'); a pure function of
+    /// the text, so a file full of hashed pins does not make a keystroke read Cog's per-line details.
+    /// </summary>
+    private static bool CogRebuilds(RequirementsLine line)
+    {
+        var text = line.FullText.Replace("\\\r\n", string.Empty, StringComparison.Ordinal).Replace("\\\n", string.Empty, StringComparison.Ordinal);
+        var hash = text.IndexOf('#', StringComparison.Ordinal);
+        return CogRequirementSyntax.SplitPinned((hash < 0 ? text : text[..hash]).Trim()) is not null;
+    }
+
+    /// <summary>What besides the specifier changes pip's file for this line: the file's format options and the line's
+    /// `--hash` values (none when Cog rebuilds the line for its image).</summary>
     private static PickOptions OptionsFor(IndexFilePlan plan, RequirementsLine line)
     {
-        var hashes = line.Options.Any(o => o.Option == RequirementsOption.Hash)
+        var hashes = line.Options.Any(o => o.Option == RequirementsOption.Hash) && !(plan.Resolution is not null && CogRebuilds(line))
             ? AllowedHashes.From(line.Options.Where(o => o.Option == RequirementsOption.Hash && o.Value is not null).Select(o => o.Value!.Text))
             : AllowedHashes.None;
         return plan.Formats.IsEmpty && !plan.PreferBinary && hashes.IsEmpty ? PickOptions.Default : new PickOptions(plan.Formats, plan.PreferBinary, hashes);
