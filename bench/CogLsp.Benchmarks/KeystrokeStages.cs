@@ -27,6 +27,11 @@ public static class KeystrokeStages
             var text = Environment.GetEnvironmentVariable("COG_LSP_BENCH_ONLY") switch { "clean" => Corpus.CleanRequirementsFile(lines), "dense" => Corpus.RequirementsFile(lines), _ => Corpus.PinnedRequirementsFile(lines) };
             var files = new InMemoryFileSystem().Add("/p/cog.yaml", Corpus.CogYaml()).Add("/p/requirements.txt", text).Add("/p/predict.py", "class Predictor: pass\n");
             var workspace = WorkspaceSnapshot.Create(files, ["/p"]).WithOpenDocument("/p/requirements.txt", SourceText.From(text), 1, DocumentKind.Requirements);
+            if (WithIndex)
+            {
+                workspace = WithIndexAnswers(workspace);
+            }
+
             var times = new Dictionary<string, List<double>>();
             var converter = new LspConverter(PositionEncoding.Utf16, new DocumentUris());
             // As in the server, where didChange positions are converted with the old text's line map.
@@ -61,7 +66,7 @@ public static class KeystrokeStages
                 }
             }
 
-            Console.WriteLine($"{lines} lines, median per keystroke (p99):");
+            Console.WriteLine($"{lines} lines{(WithIndex ? $", index on ({workspace.Indexes.Count} answers)" : string.Empty)}, median per keystroke (p99):");
             var total = 0.0;
             foreach (var (name, values) in times.OrderBy(t => t.Key, StringComparer.Ordinal))
             {
@@ -75,6 +80,28 @@ public static class KeystrokeStages
         }
 
         return 0;
+    }
+
+    /// <summary>COG_LSP_BENCH_INDEX_FACTS=1: package indexes on, with an answer for every page the file needs (each lists the file's pins), so the index rules run on every line as in a warm server.</summary>
+    private static bool WithIndex => Environment.GetEnvironmentVariable("COG_LSP_BENCH_INDEX_FACTS") == "1";
+
+    private static WorkspaceSnapshot WithIndexAnswers(WorkspaceSnapshot workspace)
+    {
+        workspace = workspace.WithOptions(workspace.Options with { PackageIndex = new PackageIndexSettings(true, Analysis.Indexes.IndexSettings.PyPI, Analysis.Indexes.IndexSettings.PyTorchBase) });
+        var document = workspace.GetDocument("/p/requirements.txt")!;
+        var answers = new List<Analysis.Indexes.IndexAnswer>();
+        foreach (var lookup in Analysis.Indexes.IndexLookups.For(workspace, document))
+        {
+            var version = lookup.PinnedVersion ?? "1.0";
+            var files = new[] { $"{lookup.Project.Replace('-', '_')}-{version}-py3-none-any.whl", $"{lookup.Project.Replace('-', '_')}-{version}.tar.gz" };
+            foreach (var query in lookup.Queries)
+            {
+                var page = new Analysis.Indexes.ProjectPage(query.Source, lookup.Project, [.. files.Select(f => new Analysis.Indexes.IndexFile(f, query.Source.Url + f, null, false, null, null, null))], null);
+                answers.Add(new Analysis.Indexes.IndexAnswer(query, Analysis.Indexes.IndexAnswerKind.Found, page, null, DateTimeOffset.UtcNow, false, false));
+            }
+        }
+
+        return workspace.WithIndexAnswers(answers);
     }
 
     private static readonly Dictionary<string, List<long>> Allocated = [];

@@ -67,7 +67,7 @@ public static class ServerComposition
     }
 
     public static LspServer CreateServer(IServiceProvider services, Stream input, Stream output) =>
-        new(input, output, services.GetServices<ILspHandler>(), services.GetRequiredService<ServerState>(), services.GetRequiredService<LanguageServices>(), services.GetRequiredService<LspLoggerProvider>(), services.GetService<IPackageIndexClient>());
+        new(input, output, services.GetServices<ILspHandler>(), services.GetRequiredService<ServerState>(), services.GetRequiredService<LanguageServices>(), services.GetRequiredService<LspLoggerProvider>(), services.GetService<IPackageIndexClient>(), services.GetService<TimeProvider>());
 
     public static void AddHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(IServiceCollection services)
         where T : class, ILspHandler =>

@@ -79,6 +79,7 @@ public sealed record CogResolution
 
     public string TableDate { get; init; } = "";
 
+    /// <summary>Cog's record of physical line <paramref name="index"/> (Cog numbers physical lines, not the logical lines of a requirements tree).</summary>
     public CogLineResolution? LineAt(int index) => Lines.FirstOrDefault(l => l.Index == index);
 
     /// <summary>This resolution with its per-line detail computed by <paramref name="fullRun"/> when first read.</summary>

@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Requirements;
 using CogLsp.Analysis.Workspace;
-using CogLsp.Syntax.Pep440;
+using CogLsp.Syntax.Requirements;
+using CogLsp.Syntax.Text;
 
 namespace CogLsp.Analysis.Indexes;
 
@@ -10,142 +13,184 @@ namespace CogLsp.Analysis.Indexes;
 /// <see cref="IndexDescriptors"/>). Reads only facts already in the snapshot: a requirement whose pages
 /// have not answered yet gets nothing, and an index that could not be read marks no line, only one note
 /// per file (REQ0610).
+/// <para>
+/// Keystrokes stay cheap with the index on: a line's findings are remembered with the line object, for
+/// the plan and the facts they were made with. The incremental parser keeps every line an edit did not
+/// touch, and the plan and facts stay the same objects while typing (<see cref="IndexLookups.Plan"/>), so
+/// a keystroke looks up only the lines it changed; the others are placed where they now stand. Lines Cog
+/// rewrites (torch…) depend on Cog's reading too and are looked up every time; there are few of them.
+/// </para>
 /// </summary>
 public sealed class IndexAnalyzer : IDiagnosticAnalyzer
 {
+    private readonly ConditionalWeakTable<RequirementsLine, LineEntry> _entries = [];
+
+    /// <summary>The last analysis of each file, by its plan (a plan serves one file and lives while it is current).</summary>
+    private readonly ConditionalWeakTable<IndexFilePlan, FileState> _files = [];
+
     public DocumentKind Kind => DocumentKind.Requirements;
 
     public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [.. IndexDescriptors.All];
 
     public void Analyze(AnalysisContext context)
     {
-        var lookups = IndexLookups.For(context.Workspace, context.Document);
+        if (IndexLookups.Plan(context.Workspace, context.Document) is not { } plan)
+        {
+            return;
+        }
+
+        var facts = context.Workspace.Indexes;
+        var tree = RequirementsDocument.GetSyntax(context.Document);
+        var lines = _files.TryGetValue(plan, out var last) && ReferenceEquals(last.Facts, facts) && Update(context.Workspace, plan, last, tree) is { } updated
+            ? updated
+            : All(context.Workspace, plan, tree, context.CancellationToken);
+        _files.AddOrUpdate(plan, new FileState(tree, facts, lines));
+
+        var path = context.Document.Path;
         var notChecked = new List<string>();
         string? problem = null;
-        foreach (var lookup in lookups)
+        foreach (var line in lines)
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (IndexPicks.Get(context.Workspace, lookup) is not { } pick)
+            if (line.Entry.Unknown)
             {
+                notChecked.Add(line.Entry.Project);
+                problem ??= line.Entry.Problem;
                 continue;
             }
 
-            if (pick.Outcome == PickOutcome.Unknown)
+            foreach (var finding in line.Entry.Findings)
             {
-                notChecked.Add(lookup.Project);
-                problem ??= pick.Answers.FirstOrDefault(a => a.Kind == IndexAnswerKind.Unavailable) is { } failed
-                    ? $"{failed.Query.Source.DisplayUrl}: {failed.Problem ?? "no answer"}"
-                    : null;
-                continue;
+                context.Report(finding.Place(path, line.Start));
             }
-
-            Report(context, lookup, pick);
         }
 
-        if (notChecked.Count > 0 && lookups.Count > 0)
+        if (notChecked.Count > 0)
         {
+            var (start, first) = lines.First(l => l.Entry.Unknown) is var f ? (f.Start, f.Entry) : default;
             var what = notChecked.Count <= 3 ? string.Join(", ", notChecked) : $"{string.Join(", ", notChecked.Take(3))} and {notChecked.Count - 3} more";
-            var first = lookups.First(l => l.Project == notChecked[0]);
-            context.Report(IndexDescriptors.IndexUnavailable, first.Span, what, problem ?? "the index did not answer");
+            context.Report(IndexDescriptors.IndexUnavailable, new TextSpan(start + first.Span.Start, first.Span.Length), what, problem ?? "the index did not answer");
         }
     }
 
-    private static void Report(AnalysisContext context, IndexLookup lookup, IndexPick pick)
+    /// <summary>The lines of the file that have something to say (findings, or an index that could not answer), looking at every line.</summary>
+    private ImmutableArray<PlacedEntry> All(WorkspaceSnapshot workspace, IndexFilePlan plan, RequirementsSyntaxTree tree, CancellationToken cancellationToken)
     {
-        var image = IndexPicks.Describe(lookup.Target);
-        switch (pick.Outcome)
+        var result = ImmutableArray.CreateBuilder<PlacedEntry>();
+        foreach (var (line, cogLine) in IndexLookups.LinesOf(plan, tree))
         {
-            case PickOutcome.ProjectNotFound:
-                context.Report(IndexDescriptors.ProjectNotFound, lookup.Span, lookup.Project, string.Join(", ", lookup.Sources.Select(s => s.DisplayUrl)));
-                break;
-            case PickOutcome.PinNotListed when lookup.RewrittenByCog:
-            case PickOutcome.NoFileForImage when lookup.RewrittenByCog:
-                context.Report(IndexDescriptors.CogRewriteMissing, lookup.Span, $"{lookup.Project}{lookup.Specifier}", string.Join(", ", lookup.Sources.Skip(1).Select(s => s.DisplayUrl).DefaultIfEmpty(lookup.Sources[0].DisplayUrl)), image);
-                break;
-            case PickOutcome.PinNotListed:
+            cancellationToken.ThrowIfCancellationRequested();
+            var entry = cogLine is null ? Remembered(workspace, plan, workspace.Indexes, line.Line) : Look(workspace, plan, line.Line, cogLine);
+            if (entry is { IsLookup: true } && (entry.Unknown || !entry.Findings.IsEmpty))
             {
-                var pinned = Pep440Version.TryParse(lookup.PinnedVersion);
-                var nearest = pinned is null ? null : PipPicker.Nearest(pick.Versions, pinned);
-                var named = nearest?.Names ?? [];
-                var hint = named.Length > 0 ? $" (nearest: {string.Join(", ", named)})" : pick.Versions.Count == 0 ? " (it lists no versions)" : string.Empty;
-                context.Report(Diagnostic.Create(IndexDescriptors.PinNotListed, context.Document.Path, lookup.SpecifierSpan, lookup.Project, lookup.PinnedVersion ?? lookup.Specifier.ToString(), hint)
-                    .WithData(new VersionChoiceData(lookup.SpecifierSpan, "==", [.. named])));
-                break;
+                result.Add(new PlacedEntry(line.Index, line.Start, entry));
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// The lines with something to say after an edit, from those before it: only the lines the edit changed
+    /// are looked at, the others are moved. Null when a changed line is one Cog touches (its reading of the
+    /// line comes by position from the plan; the full pass counts).
+    /// </summary>
+    private ImmutableArray<PlacedEntry>? Update(WorkspaceSnapshot workspace, IndexFilePlan plan, FileState last, RequirementsSyntaxTree tree)
+    {
+        var changed = ChangedLines.Between(last.Tree, tree);
+        if (changed.Unchanged)
+        {
+            return last.Lines;
+        }
+
+        if (!IndexLookups.Plain(tree, changed.AfterFirst, changed.AfterLast))
+        {
+            return null;
+        }
+
+        var result = ImmutableArray.CreateBuilder<PlacedEntry>(last.Lines.Length + 1);
+        var i = 0;
+        for (; i < last.Lines.Length && last.Lines[i].Index < changed.BeforeFirst; i++)
+        {
+            result.Add(last.Lines[i]);
+        }
+
+        // The changed lines are plain (checked above): none is one Cog touches.
+        for (var index = changed.AfterFirst; index <= changed.AfterLast; index++)
+        {
+            if ((tree.GetFlags(index) & LineFlags.Requirement) == 0)
+            {
+                continue;
             }
 
-            case PickOutcome.NothingMatches:
+            var entry = Remembered(workspace, plan, workspace.Indexes, tree.Lines[index]);
+            if (entry is { IsLookup: true } && (entry.Unknown || !entry.Findings.IsEmpty))
             {
-                var newest = pick.Versions.FirstOrDefault(v => !v.Yanked && !v.IsPrerelease) ?? (pick.Versions.Count > 0 ? pick.Versions[0] : null);
-                context.Report(IndexDescriptors.NothingMatches, lookup.SpecifierSpan, lookup.Project, lookup.Specifier.ToString(), newest is null ? string.Empty : $" (newest listed: {newest.Version})");
-                break;
+                result.Add(new PlacedEntry(index, tree.GetLineStart(index), entry));
             }
-
-            case PickOutcome.NoFileForImage:
-                context.Report(IndexDescriptors.NoFileForImage, lookup.Span, lookup.Project, pick.Picked?.Version.ToString() ?? lookup.Specifier.ToString(), image, WhyNoFile(lookup, pick));
-                break;
-            case PickOutcome.HashMismatch when pick.Picked is { BestFile: { } file } picked:
-                context.Report(IndexDescriptors.HashMismatch, lookup.Span, lookup.Project, picked.Version.ToString(), file.FileName, Digests(file, lookup.Options.Hashes));
-                break;
-            case PickOutcome.Picked when pick.Picked is { } picked:
-                if (picked.Yanked)
-                {
-                    var reason = string.IsNullOrWhiteSpace(picked.YankedReason) ? string.Empty : $": \"{picked.YankedReason.Trim()}\"";
-                    var named = PipPicker.Nearest(pick.Versions, picked.Version).Names;
-                    context.Report(Diagnostic.Create(IndexDescriptors.YankedPin, context.Document.Path, lookup.SpecifierSpan, lookup.Project, picked.Version.ToString(), reason)
-                        .WithData(new VersionChoiceData(lookup.SpecifierSpan, "==", [.. named])));
-                }
-
-                if (!lookup.CogSources.IsEmpty && !lookup.CogSources.Contains(picked.Source.Url))
-                {
-                    var cuda = IndexPicks.CudaOf(lookup.CogSources[0]) ?? "chosen";
-                    context.Report(IndexDescriptors.NotFromCogIndex, lookup.Span, string.Join(", ", lookup.CogSources.Select(IndexUrls.Redact)), cuda, picked.BestFile?.FileName ?? picked.Version.ToString(), picked.Source.DisplayUrl);
-                }
-
-                if (picked.BuildsFromSource)
-                {
-                    // A wheel that would install, ruled out by --no-binary, is the reason to name.
-                    var why = pick.Files.Any(f => f.Version == picked.Version && f.IsWheel && f.Verdict == FileVerdict.FormatNotAllowed)
-                        ? $"has a wheel for {image}, but {lookup.Options.Formats.Reason(lookup.Project)} rules it out"
-                        : $"has no wheel for {image}";
-                    context.Report(IndexDescriptors.SourceOnly, lookup.Span, lookup.Project, picked.Version.ToString(), why);
-                }
-
-                break;
         }
+
+        for (; i < last.Lines.Length; i++)
+        {
+            if (last.Lines[i].Index > changed.BeforeLast)
+            {
+                result.Add(last.Lines[i] with { Index = last.Lines[i].Index + changed.LineDelta, Start = last.Lines[i].Start + changed.OffsetDelta });
+            }
+        }
+
+        return result.ToImmutable();
     }
 
-    /// <summary>The digests the index lists for <paramref name="file"/> in the algorithms the line uses ("sha256 0123…").</summary>
-    private static string Digests(IndexFile file, AllowedHashes hashes) =>
-        string.Join(", ", (file.Hashes ?? new Dictionary<string, string>()).Where(h => hashes.Algorithms.Contains(h.Key)).OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key}:{h.Value}"));
-
-    /// <summary>Why no file of the chosen version installs, from pip's verdicts on its files.</summary>
-    private static string WhyNoFile(IndexLookup lookup, IndexPick pick)
+    /// <summary>The line's entry for this plan and these facts: remembered when it was made for them, else made and remembered.</summary>
+    private LineEntry Remembered(WorkspaceSnapshot workspace, IndexFilePlan plan, IndexFacts facts, RequirementsLine line)
     {
-        var version = pick.Picked?.Version;
-        var files = pick.Files.Where(f => version is not null && f.Version == version).ToList();
-        if (files.Count == 0)
+        if (_entries.TryGetValue(line, out var known) && ReferenceEquals(known.Plan, plan) && ReferenceEquals(known.Facts, facts))
         {
-            return "the index lists the version but no file of it";
+            return known;
         }
 
-        // A file that would install, ruled out by --only-binary (an sdist) or --no-binary (a wheel).
-        if (files.FirstOrDefault(f => f.Verdict == FileVerdict.FormatNotAllowed) is { } ruledOut)
-        {
-            var option = lookup.Options.Formats.Reason(lookup.Project);
-            return ruledOut.IsWheel
-                ? $"{option} rules out its wheels, and it has no source archive for the image"
-                : files.Any(f => f.IsWheel)
-                    ? $"{option} rules out its source archive, and none of its wheels installs in the image"
-                    : $"it has only a source archive, which {option} rules out";
-        }
-
-        if (files.Any(f => f.Verdict == FileVerdict.RequiresPythonMismatch) && files.All(f => f.Verdict is FileVerdict.RequiresPythonMismatch or FileVerdict.PlatformMismatch))
-        {
-            var requires = files.Select(f => f.File.RequiresPython).FirstOrDefault(r => !string.IsNullOrEmpty(r));
-            return requires is null ? "its Requires-Python excludes this Python" : $"it requires Python {requires}";
-        }
-
-        var wheels = files.Where(f => f.IsWheel).Select(f => f.File.FileName).Take(2).ToList();
-        return wheels.Count > 0 ? $"only wheels for other Pythons or platforms (e.g. {string.Join(", ", wheels)}) and no source archive" : "no wheel or source archive pip can use";
+        var entry = Look(workspace, plan, line, null) ?? new LineEntry(plan, facts, false, string.Empty, default, false, null, []);
+        _entries.AddOrUpdate(line, entry);
+        return entry;
     }
+
+    /// <summary>The findings of one line at offset 0 (null when pip does not look it up, or its pages have not answered yet).</summary>
+    private static LineEntry? Look(WorkspaceSnapshot workspace, IndexFilePlan plan, RequirementsLine line, Cog.CogLineResolution? cogLine)
+    {
+        if (IndexLookups.ForLine(plan, 0, line, 0, cogLine) is not { } lookup)
+        {
+            return null;
+        }
+
+        var facts = workspace.Indexes;
+        if (IndexPicks.Get(workspace, lookup) is not { } pick)
+        {
+            // Not answered yet: no finding, and no note either (the fetcher is on its way).
+            return new LineEntry(plan, facts, false, lookup.Project, lookup.Span, false, null, []);
+        }
+
+        if (pick.Outcome == PickOutcome.Unknown)
+        {
+            var problem = pick.Answers.FirstOrDefault(a => a.Kind == IndexAnswerKind.Unavailable) is { } failed
+                ? $"{failed.Query.Source.DisplayUrl}: {failed.Problem ?? "no answer"}"
+                : null;
+            return new LineEntry(plan, facts, true, lookup.Project, lookup.Span, true, problem, []);
+        }
+
+        var sink = new List<LineFinding>();
+        IndexFindings.Add(lookup, pick, sink);
+        return new LineEntry(plan, facts, true, lookup.Project, lookup.Span, false, null, [.. sink]);
+    }
+
+    /// <summary>
+    /// One line's index findings (spans relative to the line) for a plan and facts. <see cref="IsLookup"/>
+    /// is false for a line pip does not look up and for one whose pages have not answered; <see cref="Unknown"/>
+    /// marks a line an index could not answer for, with <see cref="Problem"/>.
+    /// </summary>
+    /// <summary>A line with something to say, where it stands in the file.</summary>
+    private sealed record PlacedEntry(int Index, int Start, LineEntry Entry);
+
+    /// <summary>The lines with something to say in <see cref="Tree"/>, for the facts they were found with.</summary>
+    private sealed record FileState(RequirementsSyntaxTree Tree, IndexFacts Facts, ImmutableArray<PlacedEntry> Lines);
+
+    private sealed record LineEntry(IndexFilePlan Plan, IndexFacts Facts, bool IsLookup, string Project, TextSpan Span, bool Unknown, string? Problem, ImmutableArray<LineFinding> Findings);
 }

@@ -22,7 +22,7 @@ public sealed class IndexInlayHintProvider(TimeProvider? clock = null) : IInlayH
             yield break;
         }
 
-        foreach (var lookup in IndexLookups.For(context.Workspace, context.Document))
+        foreach (var lookup in IndexLookups.Within(context.Workspace, context.Document, range))
         {
             var end = Math.Max(lookup.Span.End, lookup.SpecifierSpan.End);
             if (lookup.RewrittenByCog || end < range.Start || lookup.Span.Start > range.End || end > context.Document.Text.Length

@@ -3,6 +3,9 @@ namespace CogLsp.Analysis.Indexes;
 /// <summary>URL helpers shared by everything that shows or keys index URLs.</summary>
 public static class IndexUrls
 {
+    /// <summary>True for an absolute http or https URL: what the index settings and `--index-url` options accept.</summary>
+    public static bool IsHttp(string text) => Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+
     /// <summary>The URL with the password of its user-info replaced by `***` (a bare token becomes `***`).
     /// Never throws: text that is not an absolute URL is returned unchanged.</summary>
     public static string Redact(string url)

@@ -18,7 +18,7 @@ public static class OnlineIndexes
         var settings = options.PackageIndex with { Enabled = true };
         foreach (var (name, value) in new[] { ("--index-url", indexUrl), ("--pytorch-index-url", pytorchUrl) })
         {
-            if (value is not null && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            if (value is not null && !IndexUrls.IsHttp(value))
             {
                 stderr.WriteLine($"cog-lsp: {name} expects an http(s) URL, got '{IndexUrls.Redact(value)}'");
                 return null;

@@ -29,7 +29,7 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
     private bool _initializeReceived;
     private bool _shutdownReceived;
 
-    public LspServer(Stream input, Stream output, IEnumerable<ILspHandler> handlers, ServerState state, LanguageServices services, LspLoggerProvider loggerProvider, IPackageIndexClient? indexClient = null)
+    public LspServer(Stream input, Stream output, IEnumerable<ILspHandler> handlers, ServerState state, LanguageServices services, LspLoggerProvider loggerProvider, IPackageIndexClient? indexClient = null, TimeProvider? time = null)
     {
         State = state;
         Services = services;
@@ -68,7 +68,7 @@ public sealed class LspServer : ILspClient, System.IAsyncDisposable
 
         _queue = new RequestQueue(CreateContext, AfterMutation, _logger);
         Publisher = new DiagnosticsPublisher(this);
-        Indexes = indexClient is null ? null : new IndexFetcher(this, indexClient);
+        Indexes = indexClient is null ? null : new IndexFetcher(this, indexClient, time ?? TimeProvider.System);
         CodeLenses = new CodeLensRefresher(this);
     }
 

@@ -18,7 +18,7 @@ namespace CogLsp.Server.Session;
 /// like after any change. Fetches are not cancelled by edits, only by shutdown: an answer is still worth
 /// having after the line that asked for it changed.
 /// </summary>
-public sealed class IndexFetcher(LspServer server, IPackageIndexClient client) : IAsyncDisposable
+public sealed class IndexFetcher : IAsyncDisposable
 {
     /// <summary>How long typing must pause before the open projects are scanned for pages to read.</summary>
     public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(200);
@@ -29,29 +29,49 @@ public sealed class IndexFetcher(LspServer server, IPackageIndexClient client) :
     /// <summary>A page is asked for again after this long, so a long session sees new releases (the client's cache decides whether that costs a request).</summary>
     public static readonly TimeSpan Recheck = TimeSpan.FromMinutes(10);
 
+    /// <summary>A page is not asked for again sooner than this after the last attempt, whatever came of it (an index that failed is tried again after it).</summary>
+    public static readonly TimeSpan Retry = TimeSpan.FromMinutes(1);
+
     /// <summary>Progress is shown only when at least this many pages are missing.</summary>
     private const int ProgressThreshold = 5;
 
+    private readonly LspServer server;
+    private readonly IPackageIndexClient client;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly ConcurrentDictionary<IndexQuery, DateTimeOffset> _requested = new();
     private readonly ConcurrentBag<Task> _fetches = [];
-    private CancellationTokenSource? _pendingScan;
+
+    /// <summary>The debounce: every state change moves it <see cref="Debounce"/> ahead, so it fires once typing pauses (nothing is allocated per keystroke).</summary>
+    private readonly ITimer _scanTimer;
+
+    private readonly TimeProvider _time;
+
+    /// <summary>The scan under way, if any: a state change cancels it (its snapshot is already old), and the timer starts a new one.</summary>
+    private CancellationTokenSource? _scanning;
     private int _progressCounter;
+
+    public IndexFetcher(LspServer server, IPackageIndexClient client, TimeProvider time)
+    {
+        this.server = server;
+        this.client = client;
+        _time = time;
+        _scanTimer = time.CreateTimer(_ => _ = ScanAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
 
     public void OnStateChanged()
     {
-        if (server.State.Stage != LifecycleStage.Initialized || !server.State.Workspace.Options.PackageIndex.Enabled)
+        if (server.State.Stage != LifecycleStage.Initialized || !server.State.Workspace.Options.PackageIndex.Enabled || _lifetime.IsCancellationRequested)
         {
             return;
         }
 
-        var cts = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
-        Interlocked.Exchange(ref _pendingScan, cts)?.Cancel();
-        _ = ScanLaterAsync(cts.Token);
+        Volatile.Read(ref _scanning)?.Cancel();
+        _scanTimer.Change(Debounce, Timeout.InfiniteTimeSpan);
     }
 
     public async ValueTask DisposeAsync()
     {
+        await _scanTimer.DisposeAsync().ConfigureAwait(false);
         await _lifetime.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -63,25 +83,33 @@ public sealed class IndexFetcher(LspServer server, IPackageIndexClient client) :
         }
     }
 
-    private async Task ScanLaterAsync(CancellationToken cancellationToken)
+    private async Task ScanAsync()
     {
+        using var scan = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
+        Interlocked.Exchange(ref _scanning, scan)?.Cancel();
+        var cancellationToken = scan.Token;
         try
         {
-            await Task.Delay(Debounce, cancellationToken).ConfigureAwait(false);
             var snapshot = server.State.Workspace;
-            var now = DateTimeOffset.UtcNow;
-            var missing = new List<IndexQuery>();
+            var now = _time.GetUtcNow();
+            var wanted = new List<IndexQuery>();
             foreach (var query in IndexDemands.Collect(snapshot, DiagnosticsPublisher.Targets(snapshot), cancellationToken))
             {
-                var known = snapshot.Indexes.Get(query);
-                if (known is not null && now - known.FetchedAt < Recheck && !known.Stale)
+                // A page the index confirmed lately is known; one it could not answer (or answered only from a stale cache) is asked again.
+                if (snapshot.Indexes.Get(query) is { Kind: not IndexAnswerKind.Unavailable, Stale: false } known && now - known.FetchedAt < Recheck)
                 {
                     continue;
                 }
 
-                // Claim the page: only one fetch of a page at a time, and not again within the recheck interval.
-                var claimed = _requested.AddOrUpdate(query, now, (_, previous) => now - previous < Recheck ? previous : now);
-                if (claimed == now)
+                wanted.Add(query);
+            }
+
+            // Claim the pages (after the cancellable part, so a claim is always followed by its fetch): one
+            // attempt at a page at a time, and not again within the retry interval.
+            var missing = new List<IndexQuery>();
+            foreach (var query in wanted)
+            {
+                if (_requested.AddOrUpdate(query, now, (_, previous) => now - previous < Retry ? previous : now) == now)
                 {
                     missing.Add(query);
                 }
@@ -100,6 +128,10 @@ public sealed class IndexFetcher(LspServer server, IPackageIndexClient client) :
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             server.Logger.LogError(e, "Reading package indexes failed");
+        }
+        finally
+        {
+            Interlocked.CompareExchange(ref _scanning, null, scan);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CogLsp.Analysis;
 using CogLsp.Analysis.Cog.Gpu;
 using CogLsp.Analysis.Diagnostics;
+using CogLsp.Analysis.Indexes;
 
 namespace CogLsp.Server.Session;
 
@@ -147,7 +148,7 @@ public sealed record ServerSettings(ImmutableDictionary<string, DiagnosticSeveri
             return null;
         }
 
-        if (text is not null && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        if (text is not null && IndexUrls.IsHttp(text))
         {
             return text;
         }

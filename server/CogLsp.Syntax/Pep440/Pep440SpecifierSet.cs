@@ -8,6 +8,8 @@ namespace CogLsp.Syntax.Pep440;
 /// </summary>
 public sealed class Pep440SpecifierSet
 {
+    private string? _text;
+
     private Pep440SpecifierSet(ImmutableArray<Pep440Specifier> specifiers) => Specifiers = specifiers;
 
     public static Pep440SpecifierSet Empty { get; } = new([]);
@@ -61,5 +63,6 @@ public sealed class Pep440SpecifierSet
         return true;
     }
 
-    public override string ToString() => string.Join(',', Specifiers);
+    /// <summary>The specifiers joined by commas (remembered: the set is immutable, and index lookups key their picks on it).</summary>
+    public override string ToString() => _text ??= string.Join(',', Specifiers);
 }

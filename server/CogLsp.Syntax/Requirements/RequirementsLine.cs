@@ -44,7 +44,7 @@ public sealed class RequirementsLine
             | (errors.IsEmpty ? LineFlags.None : LineFlags.Errors)
             | (environmentVariables.IsEmpty ? LineFlags.None : LineFlags.EnvironmentVariables)
             | (ignoredArguments.IsEmpty ? LineFlags.None : LineFlags.IgnoredArguments);
-        NameHash = requirement?.NormalizedName is { } name ? StringComparer.Ordinal.GetHashCode(name) | 1 : 0;
+        NameHash = requirement?.NormalizedName is { } name ? HashName(name) : 0;
     }
 
     /// <summary>What kind of line this is, in brief (copied into the tree's summary array).</summary>
@@ -52,6 +52,9 @@ public sealed class RequirementsLine
 
     /// <summary>A hash of the requirement's PEP 503 name (this process's string hash, never 0), 0 without one.</summary>
     public int NameHash { get; }
+
+    /// <summary>The <see cref="NameHash"/> of a line whose requirement has the PEP 503 name <paramref name="normalizedName"/>.</summary>
+    public static int HashName(string normalizedName) => StringComparer.Ordinal.GetHashCode(normalizedName) | 1;
 
     /// <summary>The exact source text of the line, including its final line break.</summary>
     public string FullText { get; }
