@@ -60,7 +60,7 @@ public sealed class IndexFetcher : IAsyncDisposable
 
     public void OnStateChanged()
     {
-        if (server.State.Stage != LifecycleStage.Initialized || !server.State.Workspace.Options.PackageIndex.Enabled || _lifetime.IsCancellationRequested)
+        if (!MayRead())
         {
             return;
         }
@@ -83,8 +83,21 @@ public sealed class IndexFetcher : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// True when indexes may be read now. Not before the client's settings are known: they may replace the
+    /// default index, which must then never see the file's names (checked again when the timer fires, as
+    /// `initialize` may arm it before `initialized` asks for the settings).
+    /// </summary>
+    private bool MayRead() =>
+        server.State.Stage == LifecycleStage.Initialized && !server.State.AwaitingSettings && server.State.Workspace.Options.PackageIndex.Enabled && !_lifetime.IsCancellationRequested;
+
     private async Task ScanAsync()
     {
+        if (!MayRead())
+        {
+            return;
+        }
+
         using var scan = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
         Interlocked.Exchange(ref _scanning, scan)?.Cancel();
         var cancellationToken = scan.Token;

@@ -41,6 +41,12 @@ public sealed class ServerState
 
     public string Trace { get; set; } = "off";
 
+    /// <summary>
+    /// True from `initialized` until the client's `cogLsp` settings have been read (or could not be): package
+    /// indexes are not read before, since the settings may name another index than the default one.
+    /// </summary>
+    public bool AwaitingSettings { get; set; }
+
     /// <summary>What this machine said about its GPUs and its cog, asked once when the client is initialized; null before.</summary>
     public MachineProbe? Machine { get; set; }
 

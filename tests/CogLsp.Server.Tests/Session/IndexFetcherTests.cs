@@ -38,6 +38,35 @@ public class IndexFetcherTests
         Assert.Contains("REQ0601", Codes(published));
     }
 
+    [Fact]
+    public async Task No_index_is_read_before_the_clients_settings_are_known()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
+        var index = new FlakyIndex(time);
+        var files = new InMemoryFileSystem().Add("/project/cog.yaml", "build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n");
+        await using var server = new InProcessServer(files, s => s.AddSingleton<IPackageIndexClient>(index).AddSingleton<TimeProvider>(time));
+        using var answer = new ManualResetEventSlim();
+        server.Client.ServerRequestHandlers["workspace/configuration"] = _ =>
+        {
+            // The client takes its time; its settings name a mirror in place of PyPI.
+            answer.Wait(TimeSpan.FromSeconds(20));
+            return new object[] { new { index = new { url = "https://mirror.example/simple/" } } };
+        };
+
+        await server.Client.InitializeAsync(new { workspace = new { configuration = true } }, rootUri: "file:///project");
+        await server.Client.OpenAsync(Requirements, "demo==1.0\n", languageId: "pip-requirements");
+        for (var i = 0; i < 5; i++)
+        {
+            await Task.Delay(100);
+            time.Advance(IndexFetcher.Debounce);
+        }
+
+        Assert.True(index.Sources.IsEmpty, "asked: " + string.Join(", ", index.Sources) + "; requests: " + string.Join(", ", server.Client.ServerRequests.Select(r => r.Method)));
+        answer.Set();
+        await Pause(server, time, _ => index.Calls > 0);
+        Assert.Equal(["https://mirror.example/simple/"], index.Sources.Distinct());
+    }
+
     private static async Task Type(InProcessServer server, FakeTimeProvider time, int version)
     {
         await server.Client.NotifyAsync("textDocument/didChange", new
@@ -84,8 +113,12 @@ public class IndexFetcherTests
 
         public int Calls => Volatile.Read(ref _calls);
 
+        /// <summary>The index each request went to.</summary>
+        public ConcurrentQueue<string> Sources { get; } = new();
+
         public Task<IndexAnswer> GetAsync(IndexQuery query, CancellationToken cancellationToken)
         {
+            Sources.Enqueue(query.Source.Url);
             if (Interlocked.Increment(ref _calls) == 1)
             {
                 return Task.FromResult(new IndexAnswer(query, IndexAnswerKind.Unavailable, null, "connection refused", time.GetUtcNow(), false, false));

@@ -49,6 +49,7 @@ public sealed class InitializedHandler(IProcessRunner runner) : LspHandler<JsonE
 
         if (client.SupportsConfiguration)
         {
+            state.AwaitingSettings = true;
             ConfigurationLoader.Request(context);
         }
 

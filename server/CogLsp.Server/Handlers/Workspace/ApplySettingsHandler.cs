@@ -30,6 +30,7 @@ public sealed class ApplySettingsHandler : LspHandler<JsonElement?, object?>
         }
 
         state.TargetGpus = settings.TargetGpus;
+        state.AwaitingSettings = false;
         state.Workspace = state.Workspace.WithOptions(settings.ApplyTo(state.Workspace.Options, state.Machine ?? MachineProbe.Empty));
         return Task.FromResult<object?>(null);
     }
