@@ -19,6 +19,7 @@ internal sealed record CacheEntry(
     IReadOnlyList<IndexFile>? Files,
     IReadOnlyList<string>? Versions)
 {
-    /// <summary>Bumped when the stored shape changes; entries of another format are ignored.</summary>
-    public const int CurrentFormat = 1;
+    /// <summary>Bumped when the stored shape changes; entries of another format are ignored. Format 2 added
+    /// each file's hashes: a format-1 entry would read as files without digests.</summary>
+    public const int CurrentFormat = 2;
 }

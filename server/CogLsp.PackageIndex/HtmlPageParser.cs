@@ -8,7 +8,8 @@ namespace CogLsp.PackageIndex;
 /// Reads a PEP 503 HTML page (a simple project page or a find-links flat page): every anchor with an href,
 /// resolved against the page's URL after redirects (or its `&lt;base href&gt;`), fragment removed; the file
 /// name is the URL's last segment as pip takes it; `data-requires-python` (entity-decoded by the parser)
-/// and `data-yanked` (present means yanked, its value is the reason, PEP 592). HTML has no malformed
+/// and `data-yanked` (present means yanked, its value is the reason, PEP 592); a `#sha256=…` (or another
+/// algorithm pip knows) in the href is the file's digest. HTML has no malformed
 /// state: whatever the body is, the anchors found are the answer.
 /// </summary>
 internal static class HtmlPageParser
@@ -33,6 +34,7 @@ internal static class HtmlPageParser
 
             var requiresPython = anchor.GetAttribute("data-requires-python");
             var yankedReason = anchor.GetAttribute("data-yanked");
+            var hash = Links.FragmentHash(baseUrl, anchor.GetAttribute("href")!);
             files.Add(new IndexFile(
                 fileName,
                 url,
@@ -40,7 +42,10 @@ internal static class HtmlPageParser
                 yankedReason is not null,
                 yankedReason,
                 UploadTime: null,
-                Size: null));
+                Size: null)
+            {
+                Hashes = hash is { } h ? new Dictionary<string, string>(StringComparer.Ordinal) { [h.Key] = h.Value } : null,
+            });
         }
 
         return new ParsedPage(files, Versions: null);

@@ -6,7 +6,7 @@ namespace CogLsp.PackageIndex;
 
 /// <summary>
 /// Reads a PEP 691 JSON project page: `meta.api-version` (major 1), `files` (filename, url,
-/// requires-python, yanked as bool or reason, PEP 700 upload-time and size) and PEP 700 `versions`.
+/// requires-python, yanked as bool or reason, hashes, PEP 700 upload-time and size) and PEP 700 `versions`.
 /// A body that is not such a document is a problem, never an exception; a single file entry without a
 /// filename or url is skipped, as pip skips links it cannot use.
 /// </summary>
@@ -84,7 +84,30 @@ internal static class JsonPageParser
         }
 
         long? size = entry.TryGetProperty("size", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var n) ? n : null;
-        return new IndexFile(fileName, url, String(entry, "requires-python"), yanked, reason, uploaded, size);
+        return new IndexFile(fileName, url, String(entry, "requires-python"), yanked, reason, uploaded, size) { Hashes = ReadHashes(entry, pageUrl, href) };
+    }
+
+    /// <summary>pip's Link.from_json: the "hashes" object (string values), then a digest in the URL, which wins for its algorithm.</summary>
+    private static Dictionary<string, string>? ReadHashes(JsonElement entry, Uri pageUrl, string href)
+    {
+        Dictionary<string, string>? hashes = null;
+        if (entry.TryGetProperty("hashes", out var listed) && listed.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var hash in listed.EnumerateObject())
+            {
+                if (hash.Value.ValueKind == JsonValueKind.String && hash.Value.GetString() is { Length: > 0 } digest)
+                {
+                    (hashes ??= new(StringComparer.Ordinal))[hash.Name] = digest;
+                }
+            }
+        }
+
+        if (Links.FragmentHash(pageUrl, href) is { } fragment)
+        {
+            (hashes ??= new(StringComparer.Ordinal))[fragment.Key] = fragment.Value;
+        }
+
+        return hashes;
     }
 
     private static List<string>? ReadVersions(JsonElement root)

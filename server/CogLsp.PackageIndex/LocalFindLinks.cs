@@ -52,7 +52,7 @@ internal static class LocalFindLinks
             if (File.Exists(path))
             {
                 var html = File.ReadAllText(path);
-                return (IndexAnswerKind.Found, HtmlPageParser.Parse(html, new Uri(path)), null);
+                return (IndexAnswerKind.Found, HtmlPageParser.Parse(html, Links.FileUrl(path)), null);
             }
 
             return (IndexAnswerKind.NotFound, null, $"{path}: no such directory or file");

@@ -13,6 +13,8 @@ namespace CogLsp.PackageIndex;
 /// ETag/Last-Modified; when the index cannot be reached it still answers (FromCache, Stale).</item>
 /// <item>200 parsed → Found; 404/410 → NotFound; anything else → Unavailable with a problem text that
 /// never contains credentials. Never throws for a bad index; cancellation throws.</item>
+/// <item>Local sources are read from disk, uncached: a find-links directory or HTML file
+/// (<see cref="LocalFindLinks"/>) and a `file:` simple index (<see cref="LocalSimpleIndex"/>).</item>
 /// </list>
 /// Thread-safe. Dispose when done (it owns its HTTP connections).
 /// </summary>
@@ -58,6 +60,11 @@ public sealed class PackageIndexClient : IPackageIndexClient, IDisposable
         if (query.Source.Kind == IndexSourceKind.FindLinks && LocalFindLinks.LocalPath(query.Source.Url) is { } path)
         {
             var (kind, page, problem) = await Task.Run(() => LocalFindLinks.Read(path), cancellationToken).ConfigureAwait(false);
+            result = new PageResult(kind, page, problem, _options.TimeProvider.GetUtcNow(), FromCache: false, Stale: false);
+        }
+        else if (query.Source.Kind == IndexSourceKind.Simple && LocalSimpleIndex.Directory(query.Source.Url) is { } directory)
+        {
+            var (kind, page, problem) = await Task.Run(() => LocalSimpleIndex.Read(directory, Normalize(query.Project)), cancellationToken).ConfigureAwait(false);
             result = new PageResult(kind, page, problem, _options.TimeProvider.GetUtcNow(), FromCache: false, Stale: false);
         }
         else

@@ -155,6 +155,31 @@ public sealed class CacheTests : IndexTestBase
     }
 
     [Fact]
+    public async Task Digests_are_kept_in_the_cache_and_entries_of_the_format_before_them_are_fetched_again()
+    {
+        AddLib();
+        var fetched = await Get(Client(), Simple("lib"));
+        var cached = await Get(Client(), Simple("lib"));
+        Assert.True(cached.FromCache);
+        Assert.Equal(LoopbackPages.Sha256(new LoopbackFile("lib", "lib-1.0.tar.gz")), Assert.Single(cached.Page!.Files).Hashes!["sha256"]);
+        Assert.Equal(fetched.Page!.Files, cached.Page.Files);
+
+        // An entry written before files had digests reads back as files without them: it must not be used.
+        foreach (var file in Directory.EnumerateFiles(CacheDir, "*.json", SearchOption.AllDirectories))
+        {
+            var text = await File.ReadAllTextAsync(file);
+            Assert.Contains($"\"format\":{CacheEntry.CurrentFormat},", text);
+            await File.WriteAllTextAsync(file, text.Replace($"\"format\":{CacheEntry.CurrentFormat},", "\"format\":1,", StringComparison.Ordinal));
+        }
+
+        var old = await Get(Client(), Simple("lib"));
+
+        Assert.Equal((IndexAnswerKind.Found, false), (old.Kind, old.FromCache));
+        Assert.NotNull(Assert.Single(old.Page!.Files).Hashes);
+        Assert.Equal(2, Server.RequestCount());
+    }
+
+    [Fact]
     public async Task Corrupt_entry_is_ignored_and_overwritten()
     {
         AddLib();

@@ -15,6 +15,9 @@ public sealed class PageReadingTests : IndexTestBase
             new LoopbackFile("requests", "requests-2.31.1-py3-none-any.whl", YankedReason: ""))
         .SetVersions("requests", "2.31.1", "2.32.0", "2.32.3", "2.33.0");
 
+    /// <summary>The digests the loopback index lists for a file of <paramref name="size"/> bytes.</summary>
+    private static Dictionary<string, string> Sha256Of(long size) => new() { ["sha256"] = LoopbackPages.Sha256(new LoopbackFile("x", "x", Size: size)) };
+
     [Fact]
     public async Task Json_page_gives_every_file_with_requires_python_yanks_upload_time_size_and_versions()
     {
@@ -27,7 +30,7 @@ public sealed class PageReadingTests : IndexTestBase
         var page = answer.Page!;
         Assert.Equal(["2.31.1", "2.32.0", "2.32.3", "2.33.0"], page.Versions!);
         var wheel = page.Files[0];
-        Assert.Equal(new IndexFile("requests-2.32.3-py3-none-any.whl", Server.BaseUrl + "/files/requests-2.32.3-py3-none-any.whl", ">=3.8", false, null, Uploaded, 64), wheel);
+        Assert.Equal(new IndexFile("requests-2.32.3-py3-none-any.whl", Server.BaseUrl + "/files/requests-2.32.3-py3-none-any.whl", ">=3.8", false, null, Uploaded, 64) { Hashes = Sha256Of(64) }, wheel);
         Assert.Equal(131, page.Files[1].Size);
         Assert.Equal((true, "Yanked due to conflicts with CVE-2024-35195 mitigation"), (page.Files[2].Yanked, page.Files[2].YankedReason));
         Assert.Equal((true, ""), (page.Files[3].Yanked, page.Files[3].YankedReason));
@@ -48,10 +51,10 @@ public sealed class PageReadingTests : IndexTestBase
         Assert.Null(page.Versions);
         Assert.Equal(
             [
-                new IndexFile("requests-2.32.3-py3-none-any.whl", Server.BaseUrl + "/files/requests-2.32.3-py3-none-any.whl", ">=3.8", false, null, null, null),
-                new IndexFile("requests-2.32.3.tar.gz", Server.BaseUrl + "/files/requests-2.32.3.tar.gz", ">=3.8", false, null, null, null),
-                new IndexFile("requests-2.32.0-py3-none-any.whl", Server.BaseUrl + "/files/requests-2.32.0-py3-none-any.whl", ">=3.8", true, "Yanked due to conflicts with CVE-2024-35195 mitigation", null, null),
-                new IndexFile("requests-2.31.1-py3-none-any.whl", Server.BaseUrl + "/files/requests-2.31.1-py3-none-any.whl", null, true, "", null, null),
+                new IndexFile("requests-2.32.3-py3-none-any.whl", Server.BaseUrl + "/files/requests-2.32.3-py3-none-any.whl", ">=3.8", false, null, null, null) { Hashes = Sha256Of(64) },
+                new IndexFile("requests-2.32.3.tar.gz", Server.BaseUrl + "/files/requests-2.32.3.tar.gz", ">=3.8", false, null, null, null) { Hashes = Sha256Of(131) },
+                new IndexFile("requests-2.32.0-py3-none-any.whl", Server.BaseUrl + "/files/requests-2.32.0-py3-none-any.whl", ">=3.8", true, "Yanked due to conflicts with CVE-2024-35195 mitigation", null, null) { Hashes = Sha256Of(16) },
+                new IndexFile("requests-2.31.1-py3-none-any.whl", Server.BaseUrl + "/files/requests-2.31.1-py3-none-any.whl", null, true, "", null, null) { Hashes = Sha256Of(16) },
             ],
             page.Files);
     }
@@ -119,6 +122,44 @@ public sealed class PageReadingTests : IndexTestBase
         Assert.Equal(IndexAnswerKind.Found, answer.Kind);
         Assert.Equal(["a-1.0-py3-none-any.whl", "b-2.0.tar.gz"], answer.Page!.Files.Select(f => f.FileName));
         Assert.Equal(Server.BaseUrl + "/files/b-2.0.tar.gz", answer.Page.Files[1].Url);
+    }
+
+    [Fact]
+    public async Task A_file_index_is_read_from_its_project_directories_and_a_missing_project_is_not_found()
+    {
+        var simple = Path.Combine(CacheDir, "tree", "simple");
+        Directory.CreateDirectory(Path.Combine(simple, "local-pkg"));
+        await File.WriteAllTextAsync(
+            Path.Combine(simple, "local-pkg", "index.html"),
+            """<html><body><a href="../../files/local_pkg-0.2-py3-none-any.whl#sha256=abcd" data-requires-python="&gt;=3.8">w</a><a href="local-pkg-0.1.tar.gz">s</a></body></html>""");
+        var index = new IndexSource(IndexSourceKind.Simple, new Uri(simple).AbsoluteUri);
+        var client = Client();
+
+        var found = await Get(client, new IndexQuery(index, "Local_Pkg"));
+        var missing = await Get(client, new IndexQuery(index, "other"));
+
+        Assert.Equal(IndexAnswerKind.Found, found.Kind);
+        Assert.Equal(
+            [
+                new IndexFile("local_pkg-0.2-py3-none-any.whl", new Uri(Path.Combine(CacheDir, "tree", "files", "local_pkg-0.2-py3-none-any.whl")).AbsoluteUri, ">=3.8", false, null, null, null) { Hashes = new Dictionary<string, string> { ["sha256"] = "abcd" } },
+                new IndexFile("local-pkg-0.1.tar.gz", new Uri(Path.Combine(simple, "local-pkg", "local-pkg-0.1.tar.gz")).AbsoluteUri, null, false, null, null, null),
+            ],
+            found.Page!.Files);
+        Assert.Equal((IndexAnswerKind.NotFound, null), (missing.Kind, missing.Problem));
+        Assert.Empty(Server.Requests);
+    }
+
+    [Fact]
+    public async Task A_local_find_links_page_reads_hash_fragments_as_digests_not_as_part_of_the_name()
+    {
+        var page = Path.Combine(CacheDir, "links", "wheels.html");
+        Directory.CreateDirectory(Path.GetDirectoryName(page)!);
+        await File.WriteAllTextAsync(page, """<a href="local_pkg-0.2-py3-none-any.whl#sha256=abcd">w</a>""");
+
+        var file = Assert.Single((await Get(Client(), new IndexQuery(new IndexSource(IndexSourceKind.FindLinks, page), "local-pkg"))).Page!.Files);
+
+        Assert.Equal(("local_pkg-0.2-py3-none-any.whl", new Uri(Path.Combine(CacheDir, "links", "local_pkg-0.2-py3-none-any.whl")).AbsoluteUri), (file.FileName, file.Url));
+        Assert.Equal("abcd", file.Hashes!["sha256"]);
     }
 
     [Fact]

@@ -42,6 +42,39 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Json_hashes_are_read_and_a_digest_in_the_url_wins_for_its_algorithm()
+    {
+        var page = JsonPageParser.Parse(
+            Encoding.UTF8.GetBytes("""
+                {"meta": {"api-version": "1.1"}, "files": [
+                  {"filename": "pkg-1.0.tar.gz", "url": "pkg-1.0.tar.gz#sha256=ff&md5=11", "hashes": {"sha256": "aa", "blake2b_256": "cc", "md5": 5}},
+                  {"filename": "pkg-1.1.tar.gz", "url": "pkg-1.1.tar.gz", "hashes": {"sha256": "bb"}},
+                  {"filename": "pkg-1.2.tar.gz", "url": "pkg-1.2.tar.gz", "hashes": {}}
+                ]}
+                """),
+            Page,
+            out _)!;
+
+        Assert.Equal(
+            ["blake2b_256=cc sha256=ff", "sha256=bb", "none"],
+            page.Files.Select(f => f.Hashes is null ? "none" : string.Join(' ', f.Hashes.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key}={h.Value}"))));
+        Assert.Equal("https://index.example/simple/pkg/pkg-1.0.tar.gz", page.Files[0].Url);
+    }
+
+    [Fact]
+    public void Html_hash_fragments_are_the_files_digests()
+    {
+        var page = HtmlPageParser.Parse(
+            """<a href="pkg-1.0.tar.gz#sha256=0a1b">a</a><a href="pkg-1.1.tar.gz#md5=99">b</a><a href="pkg-1.2.tar.gz#egg=pkg">c</a><a href="pkg-1.3.tar.gz">d</a>""",
+            Page);
+
+        Assert.Equal(
+            ["sha256=0a1b", "md5=99", "none", "none"],
+            page.Files.Select(f => f.Hashes is null ? "none" : string.Join(' ', f.Hashes.Select(h => $"{h.Key}={h.Value}"))));
+        Assert.Equal("https://index.example/simple/pkg/pkg-1.0.tar.gz", page.Files[0].Url);
+    }
+
+    [Fact]
     public void Html_links_resolve_against_a_declared_base_and_directory_links_are_skipped()
     {
         var page = HtmlPageParser.Parse(

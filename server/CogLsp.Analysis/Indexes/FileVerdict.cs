@@ -23,4 +23,8 @@ public enum FileVerdict
 
     /// <summary>The file's Requires-Python excludes the image's Python.</summary>
     RequiresPythonMismatch,
+
+    /// <summary>The file would install in the image, but `--no-binary` (a wheel) or `--only-binary` (a source
+    /// archive) rules out its kind for this project.</summary>
+    FormatNotAllowed,
 }

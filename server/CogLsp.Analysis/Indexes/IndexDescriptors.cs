@@ -30,7 +30,7 @@ public static class IndexDescriptors
     public static readonly DiagnosticDescriptor NoFileForImage = new(
         "REQ0604", "no-file-for-image", "Nothing installs in the image",
         "{0} {1}: no file installs on {2}: {3}", DiagnosticSeverity.Error,
-        "pip installs a release only from a file made for the image: a wheel for its CPython version, Linux with a glibc no newer than the base image's and its CPU architecture (or a pure-Python wheel), whose Requires-Python admits the image's Python, or else the source archive. When the chosen version has none of these, pip fails in the build.",
+        "pip installs a release only from a file made for the image: a wheel for its CPython version, Linux with a glibc no newer than the base image's and its CPU architecture (or a pure-Python wheel), whose Requires-Python admits the image's Python, or else the source archive. `--only-binary` rules out source archives and `--no-binary` wheels, for the packages they name or for all (`:all:`). When the chosen version has no file left, pip fails in the build.",
         "somepkg==1.0  # wheels for Windows only", "somepkg==1.1", "Use a version with a file for the image's Python and platform, or change build.python_version.");
 
     public static readonly DiagnosticDescriptor YankedPin = new(
@@ -41,8 +41,8 @@ public static class IndexDescriptors
 
     public static readonly DiagnosticDescriptor SourceOnly = new(
         "REQ0606", "built-from-source", "Built from source in the image",
-        "{0} {1} has no wheel for {2}: pip builds it from source in the image", DiagnosticSeverity.Warning,
-        "When no wheel of the chosen version fits the image, pip downloads the source archive and builds it during `cog build`. That is slow, and it fails when the build needs a compiler or headers the image lacks (the `python:*-slim` images have no compiler).",
+        "{0} {1} {2}: pip builds it from source in the image", DiagnosticSeverity.Warning,
+        "When no wheel of the chosen version fits the image, or `--no-binary` rules wheels out for the package, pip downloads the source archive and builds it during `cog build`. That is slow, and it fails when the build needs a compiler or headers the image lacks (the `python:*-slim` images have no compiler). With `--prefer-binary`, pip takes an older version that has a wheel instead.",
         "somepkg==0.9  # sdist only for this Python", "somepkg==1.2  # a wheel for cp312", "Pick a version with a wheel for the image, or add the build tools to system_packages.");
 
     public static readonly DiagnosticDescriptor CogRewriteMissing = new(
@@ -57,11 +57,17 @@ public static class IndexDescriptors
         "For torch, torchvision and tensorflow, Cog picks CUDA and adds the PyTorch index (or find-links page) of that CUDA so pip installs the matching build. pip takes the newest matching file from all the indexes it reads; when the CUDA index has no file for the image's Python and platform, pip quietly takes the build from another index, which may target another CUDA than the base image Cog chose.",
         "torch==2.0.1  # python_version: \"3.12\"", "torch==2.2.0", "Pick a version the CUDA index has for the image's Python.");
 
+    public static readonly DiagnosticDescriptor HashMismatch = new(
+        "REQ0609", "hash-not-on-index", "The file pip downloads does not match the line's hashes",
+        "{0} {1}: none of its files for the image matches this line's --hash values; pip would download {2} ({3}) and stop", DiagnosticSeverity.Error,
+        "With `--hash` on a line, pip checks the file it downloads against those digests and stops the install when none matches. The index lists each file's digest, so a hash copied from another version, another file or another package shows before the build: pip prefers a file whose digest the line allows, and when the chosen version has none, the file it takes fails the check.",
+        "requests==2.32.3 --hash=sha256:<digest of 2.31.0>", "requests==2.32.3 --hash=sha256:<digest of a 2.32.3 file>", "Copy the digest of the file pip installs (e.g. from the index page or `pip hash`), or pin the version the hash belongs to.");
+
     public static readonly DiagnosticDescriptor IndexUnavailable = new(
         "REQ0610", "index-unavailable", "Some requirements could not be checked against the index",
         "Could not check {0} against the package index: {1}", DiagnosticSeverity.Information,
         "An index that times out, fails, answers something that is not an index page, or cannot be reached proves nothing about the requirements, so no line is marked. This note (one per file) says what was not checked and why.",
         "(index unreachable)", "(index reachable)", "Check the network or the index URL; `cogLsp.index.enabled: false` turns the index rules off.");
 
-    public static readonly DiagnosticDescriptor[] All = [PinNotListed, ProjectNotFound, NothingMatches, NoFileForImage, YankedPin, SourceOnly, CogRewriteMissing, NotFromCogIndex, IndexUnavailable];
+    public static readonly DiagnosticDescriptor[] All = [PinNotListed, ProjectNotFound, NothingMatches, NoFileForImage, YankedPin, SourceOnly, CogRewriteMissing, NotFromCogIndex, HashMismatch, IndexUnavailable];
 }

@@ -16,4 +16,13 @@ public sealed record IndexFilePlan(ImmutableArray<IndexSource> Sources, ImageTar
 
     /// <summary>Cog's reading of each requirement line it touches (<see cref="IndexLookups.TouchedByCog"/>), in file order; null where Cog has none. Empty when no cog.yaml uses the file.</summary>
     public ImmutableArray<CogLineResolution?> CogLines { get; init; } = [];
+
+    /// <summary>True when a cog.yaml uses the file: pip then reads the file Cog generates from it.</summary>
+    public bool ReadThroughCog { get; init; }
+
+    /// <summary>The file's `--no-binary`/`--only-binary` (see <see cref="IndexPlan.Formats"/>).</summary>
+    public FormatControl Formats { get; init; } = FormatControl.None;
+
+    /// <summary>`--prefer-binary` is set for the file.</summary>
+    public bool PreferBinary { get; init; }
 }

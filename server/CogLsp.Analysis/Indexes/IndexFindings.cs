@@ -4,7 +4,7 @@ using CogLsp.Syntax.Pep440;
 namespace CogLsp.Analysis.Indexes;
 
 /// <summary>
-/// What one requirement's pick means for the user (REQ0601–REQ0608, see <see cref="IndexDescriptors"/>), as
+/// What one requirement's pick means for the user (REQ0601–REQ0609, see <see cref="IndexDescriptors"/>), as
 /// findings at the lookup's spans: relative to the line when the lookup was made for a line at offset 0
 /// (<see cref="IndexLookups.ForLine"/>), so they can be remembered with the line and placed where it stands.
 /// An <see cref="PickOutcome.Unknown"/> pick proves nothing and gives no finding: the caller notes it once per file.
@@ -42,7 +42,10 @@ public static class IndexFindings
             }
 
             case PickOutcome.NoFileForImage:
-                sink.Add(LineFinding.Create(IndexDescriptors.NoFileForImage, lookup.Span, lookup.Project, pick.Picked?.Version.ToString() ?? lookup.Specifier.ToString(), image, WhyNoFile(pick)));
+                sink.Add(LineFinding.Create(IndexDescriptors.NoFileForImage, lookup.Span, lookup.Project, pick.Picked?.Version.ToString() ?? lookup.Specifier.ToString(), image, WhyNoFile(lookup, pick)));
+                break;
+            case PickOutcome.HashMismatch when pick.Picked is { BestFile: { } file } picked:
+                sink.Add(LineFinding.Create(IndexDescriptors.HashMismatch, lookup.Span, lookup.Project, picked.Version.ToString(), file.FileName, Digests(file, lookup.Options.Hashes)));
                 break;
             case PickOutcome.Picked when pick.Picked is { } picked:
                 if (picked.Yanked)
@@ -61,21 +64,40 @@ public static class IndexFindings
 
                 if (picked.BuildsFromSource)
                 {
-                    sink.Add(LineFinding.Create(IndexDescriptors.SourceOnly, lookup.Span, lookup.Project, picked.Version.ToString(), image));
+                    // A wheel that would install, ruled out by --no-binary, is the reason to name.
+                    var why = pick.Files.Any(f => f.Version == picked.Version && f.IsWheel && f.Verdict == FileVerdict.FormatNotAllowed)
+                        ? $"has a wheel for {image}, but {lookup.Options.Formats.Reason(lookup.Project)} rules it out"
+                        : $"has no wheel for {image}";
+                    sink.Add(LineFinding.Create(IndexDescriptors.SourceOnly, lookup.Span, lookup.Project, picked.Version.ToString(), why));
                 }
 
                 break;
         }
     }
 
+    /// <summary>The digests the index lists for <paramref name="file"/> in the algorithms the line uses ("sha256:0123…").</summary>
+    private static string Digests(IndexFile file, AllowedHashes hashes) =>
+        string.Join(", ", (file.Hashes ?? new Dictionary<string, string>()).Where(h => hashes.Algorithms.Contains(h.Key)).OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key}:{h.Value}"));
+
     /// <summary>Why no file of the chosen version installs, from pip's verdicts on its files.</summary>
-    private static string WhyNoFile(IndexPick pick)
+    private static string WhyNoFile(IndexLookup lookup, IndexPick pick)
     {
         var version = pick.Picked?.Version;
         var files = pick.Files.Where(f => version is not null && f.Version == version).ToList();
         if (files.Count == 0)
         {
             return "the index lists the version but no file of it";
+        }
+
+        // A file that would install, ruled out by --only-binary (an sdist) or --no-binary (a wheel).
+        if (files.FirstOrDefault(f => f.Verdict == FileVerdict.FormatNotAllowed) is { } ruledOut)
+        {
+            var option = lookup.Options.Formats.Reason(lookup.Project);
+            return ruledOut.IsWheel
+                ? $"{option} rules out its wheels, and it has no source archive for the image"
+                : files.Any(f => f.IsWheel)
+                    ? $"{option} rules out its source archive, and none of its wheels installs in the image"
+                    : $"it has only a source archive, which {option} rules out";
         }
 
         if (files.Any(f => f.Verdict == FileVerdict.RequiresPythonMismatch) && files.All(f => f.Verdict is FileVerdict.RequiresPythonMismatch or FileVerdict.PlatformMismatch))

@@ -87,6 +87,7 @@ public sealed class IndexHoverProvider(TimeProvider? clock = null) : IHoverProvi
         PickOutcome.NothingMatches => "no listed version satisfies the requirement",
         PickOutcome.ProjectNotFound => "no index has the package",
         PickOutcome.NoFileForImage => "no file installs in the image",
+        PickOutcome.HashMismatch => "the file it downloads does not match the line's hashes",
         _ => outcome.ToString(),
     };
 

@@ -32,6 +32,9 @@ public sealed record IndexLookup(
     /// </summary>
     public bool SpecifierExact { get; init; } = true;
 
+    /// <summary>The file's `--no-binary`/`--only-binary`/`--prefer-binary` and this line's `--hash` values.</summary>
+    public PickOptions Options { get; init; } = PickOptions.Default;
+
     /// <summary>The pages this lookup reads, one per source.</summary>
     public IEnumerable<IndexQuery> Queries => Sources.Select(s => IndexFacts.Key(new IndexQuery(s, Project)));
 

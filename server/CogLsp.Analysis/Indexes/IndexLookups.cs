@@ -121,7 +121,7 @@ public static class IndexLookups
         var written = requirement.SpecifierListSpan ?? new TextSpan(requirement.Name.Span.End, 0);
         var specifierSpan = new TextSpan(lineStart + written.Start, written.Length);
         var cogSources = cogLine is null ? [] : cogLine.ExtraIndexUrls.Concat(cogLine.FindLinks).Select(plan.Settings.MapPyTorch).ToImmutableArray();
-        return new IndexLookup(index, span, specifierSpan, project, specifier, plan.Pre, plan.Sources, plan.Target, rewritten) { CogSources = cogSources };
+        return new IndexLookup(index, span, specifierSpan, project, specifier, plan.Pre, plan.Sources, plan.Target, rewritten) { CogSources = cogSources, Options = OptionsFor(plan, line) };
     }
 
     /// <summary>True for a line whose requirement Cog rewrites or drops (its table packages, cog and coglet): its lookup depends on Cog's reading of it, not on the line alone.</summary>
@@ -240,13 +240,43 @@ public static class IndexLookups
         }
 
         var touchedLines = touched.Select(i => byLine.GetValueOrDefault(i)).ToImmutableArray();
-        var lines = cogLines.Concat(tree.LinesWith(LineFlags.Options).Select(e => e.Line).Where(l => l.Requirement is null));
-        var plan = IndexPlanner.Plan(lines, settings, environment, ReadInclude);
+        var lines = cogLines.Concat(tree.LinesWith(LineFlags.Options).Select(e => e.Line)
+            .Where(l => l.Requirement is null || (l.Options.Any(IsFormatOption) && !(resolution is not null && CogRebuilds(l)))));
+        var plan = IndexPlanner.Plan(lines, settings, environment, ReadInclude, path => PathUtil.Resolve(document.Directory, path));
 
         var target = (resolution is null ? null : CogImageTargets.For(resolution, workspace.Options.TargetArch))
             ?? CogImageTargets.For(config?.PythonVersion, null, workspace.Options.TargetArch)
             ?? CogImageTargets.For(null, null, workspace.Options.TargetArch)!;
-        return new IndexFilePlan(plan.Sources, target, plan.Pre) { Settings = settings, CogLines = touchedLines };
+        return new IndexFilePlan(plan.Sources, target, plan.Pre)
+        {
+            Settings = settings, CogLines = touchedLines, ReadThroughCog = resolution is not null, Formats = plan.Formats, PreferBinary = plan.PreferBinary,
+        };
+    }
+
+    /// <summary>pip applies these even on a requirement line (see <see cref="IndexPlanner"/>).</summary>
+    private static bool IsFormatOption(OptionSyntax option) => option.Option == RequirementsOption.NoBinary || option.Option == RequirementsOption.OnlyBinary;
+
+    /// <summary>
+    /// True when Cog writes this requirement line as just its `name==version` (Cog's SplitPinnedPythonRequirement
+    /// finds a pin in it), so nothing else on the line (`--hash`, `--no-binary`, a marker) reaches pip in the image.
+    /// Judged on the line as Cog's reader gives it (continuations joined, cut at the first '#'); a pure function of
+    /// the text, so a file full of hashed pins does not make a keystroke read Cog's per-line details.
+    /// </summary>
+    private static bool CogRebuilds(RequirementsLine line)
+    {
+        var text = line.FullText.Replace("\\\r\n", string.Empty, StringComparison.Ordinal).Replace("\\\n", string.Empty, StringComparison.Ordinal);
+        var hash = text.IndexOf('#', StringComparison.Ordinal);
+        return CogRequirementSyntax.SplitPinned((hash < 0 ? text : text[..hash]).Trim()) is not null;
+    }
+
+    /// <summary>What besides the specifier changes pip's file for this line: the file's format options and the line's
+    /// `--hash` values (none when Cog rebuilds the line for its image).</summary>
+    private static PickOptions OptionsFor(IndexFilePlan plan, RequirementsLine line)
+    {
+        var hashes = line.Options.Any(o => o.Option == RequirementsOption.Hash) && !(plan.ReadThroughCog && CogRebuilds(line))
+            ? AllowedHashes.From(line.Options.Where(o => o.Option == RequirementsOption.Hash && o.Value is not null).Select(o => o.Value!.Text))
+            : AllowedHashes.None;
+        return plan.Formats.IsEmpty && !plan.PreferBinary && hashes.IsEmpty ? PickOptions.Default : new PickOptions(plan.Formats, plan.PreferBinary, hashes);
     }
 
     /// <summary>True for a line Cog reads as one ordinary line: a single physical line that names none of the packages Cog touches.</summary>

@@ -4,7 +4,7 @@ namespace CogLsp.Analysis.Indexes;
 /// The result of picking for one requirement: the outcome, the picked version (with its file) when there is
 /// one, and every listed version newest first (for completion, "nearest versions" and upgrades).
 /// <see cref="Answers"/> are the facts it was computed from (for hover provenance: cache, age, staleness).
-/// <see cref="Picked"/> is set for <see cref="PickOutcome.Picked"/>; for <see cref="PickOutcome.NoFileForImage"/>
+/// <see cref="Picked"/> is set for <see cref="PickOutcome.Picked"/> and <see cref="PickOutcome.HashMismatch"/> (the file pip downloads); for <see cref="PickOutcome.NoFileForImage"/>
 /// it is the version pip would have chosen, with a null BestFile; for <see cref="PickOutcome.Unknown"/> it is
 /// what the sources that did answer give (a newer version or better file may sit on the silent one).
 /// </summary>

@@ -29,8 +29,8 @@ public static class IndexPicks
             answers.Add(answer);
         }
 
-        var key = new PickKey(lookup.Project, lookup.Specifier.ToString(), lookup.Pre, lookup.Target, lookup.Sources);
-        return Memo.GetOrCreateValue(facts).GetOrAdd(key, _ => PipPicker.Pick(lookup.Project, lookup.Specifier, lookup.Pre, lookup.Target, answers));
+        var key = new PickKey(lookup.Project, lookup.Specifier.ToString(), lookup.Pre, lookup.Target, lookup.Sources) { Options = lookup.Options };
+        return Memo.GetOrCreateValue(facts).GetOrAdd(key, _ => PipPicker.Pick(lookup.Project, lookup.Specifier, lookup.Pre, lookup.Target, answers, lookup.Options));
     }
 
     /// <summary>The lookup of the requirement at <paramref name="offset"/> of a requirements document, with its pick (null when there is none yet).</summary>
@@ -56,9 +56,13 @@ public static class IndexPicks
     /// <summary>What a pick depends on besides the facts. The sources compare item by item (a plan reused across snapshots shares its array, so that is usually one reference check).</summary>
     private sealed record PickKey(string Project, string Specifier, bool Pre, ImageTarget Target, ImmutableArray<IndexSource> Sources)
     {
+        /// <summary>The format options and the line's hashes (compared by value).</summary>
+        public PickOptions Options { get; init; } = PickOptions.Default;
+
         public bool Equals(PickKey? other) =>
             other is not null && Project == other.Project && Specifier == other.Specifier && Pre == other.Pre && Target.Equals(other.Target)
-            && (Sources == other.Sources || Sources.AsSpan().SequenceEqual(other.Sources.AsSpan()));
+            && (Sources == other.Sources || Sources.AsSpan().SequenceEqual(other.Sources.AsSpan()))
+            && (ReferenceEquals(Options, other.Options) || Options.Equals(other.Options));
 
         public override int GetHashCode() => HashCode.Combine(Project, Specifier, Pre, Target, Sources.Length);
     }

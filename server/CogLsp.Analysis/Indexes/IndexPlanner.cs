@@ -12,8 +12,10 @@ namespace CogLsp.Analysis.Indexes;
 /// <item>`--no-index` empties the index list for good (later -i/--extra-index-url are ignored);</item>
 /// <item>`-i/--index-url` replaces the whole list, extra indexes read so far included;</item>
 /// <item>`--extra-index-url` appends; `-f/--find-links` appends (only the first one on a line, as pip);</item>
-/// <item>`--pre` turns pre-releases on for every requirement;</item>
-/// <item>options on a requirement line are ignored for these purposes (pip keeps only per-requirement options there).</item>
+/// <item>`--pre` and `--prefer-binary` turn on for every requirement;</item>
+/// <item>`--no-binary`/`--only-binary` combine as pip's FormatControl (<see cref="FormatControl"/>). pip applies
+/// them while it parses a line, so they count on every line, a requirement line or an include line too;</item>
+/// <item>other options on a requirement line are ignored for these purposes (pip keeps only per-requirement options there).</item>
 /// </list>
 /// pip reads every option line before it resolves anything, so the result holds for every requirement of the
 /// install. `${NAME}` is replaced when the environment has a non-empty NAME, as pip does.
@@ -30,19 +32,23 @@ public static partial class IndexPlanner
     /// and the python_packages items' options). <paramref name="readInclude"/> gives the lines of a `-r`/`-c`
     /// file by the path as written (null: unknown, skipped); their options count where pip reads them.
     /// </summary>
-    public static IndexPlan Plan(IEnumerable<string> lines, IndexSettings settings, Func<string, string?>? environment = null, Func<string, IEnumerable<string>?>? readInclude = null) =>
-        Plan(lines.Select(RequirementsLine.Parse), settings, environment, readInclude is null ? null : path => readInclude(path)?.Select(RequirementsLine.Parse));
+    public static IndexPlan Plan(IEnumerable<string> lines, IndexSettings settings, Func<string, string?>? environment = null, Func<string, IEnumerable<string>?>? readInclude = null, Func<string, string>? localPath = null) =>
+        Plan(lines.Select(RequirementsLine.Parse), settings, environment, readInclude is null ? null : path => readInclude(path)?.Select(RequirementsLine.Parse), localPath);
 
-    /// <summary>Plans parsed lines, in pip's reading order.</summary>
-    public static IndexPlan Plan(IEnumerable<RequirementsLine> lines, IndexSettings settings, Func<string, string?>? environment = null, Func<string, IEnumerable<RequirementsLine>?>? readInclude = null)
+    /// <summary>
+    /// Plans parsed lines, in pip's reading order. <paramref name="localPath"/> turns a find-links path as
+    /// written into the path to read (pip reads a relative one against the requirements file's directory);
+    /// without it, paths stay as written.
+    /// </summary>
+    public static IndexPlan Plan(IEnumerable<RequirementsLine> lines, IndexSettings settings, Func<string, string?>? environment = null, Func<string, IEnumerable<RequirementsLine>?>? readInclude = null, Func<string, string>? localPath = null)
     {
         var state = new State([settings.DefaultIndexUrl]);
         Read(lines, state, environment, readInclude, 0);
         var sources = ImmutableArray.CreateBuilder<IndexSource>();
         var unreadable = ImmutableArray.CreateBuilder<string>();
-        Add(state.FindLinks, IndexSourceKind.FindLinks, settings, sources, unreadable);
-        Add(state.Indexes, IndexSourceKind.Simple, settings, sources, unreadable);
-        return new IndexPlan(sources.ToImmutable(), state.Pre, state.NoIndex, unreadable.ToImmutable());
+        Add(state.FindLinks, IndexSourceKind.FindLinks, settings, sources, unreadable, localPath);
+        Add(state.Indexes, IndexSourceKind.Simple, settings, sources, unreadable, null);
+        return new IndexPlan(sources.ToImmutable(), state.Pre, state.NoIndex, unreadable.ToImmutable()) { Formats = state.Formats, PreferBinary = state.PreferBinary };
     }
 
     private sealed class State(List<string> indexes)
@@ -54,12 +60,33 @@ public static partial class IndexPlanner
         public bool NoIndex { get; set; }
 
         public bool Pre { get; set; }
+
+        public bool PreferBinary { get; set; }
+
+        public FormatControl Formats { get; set; } = FormatControl.None;
     }
 
     private static void Read(IEnumerable<RequirementsLine> lines, State state, Func<string, string?>? environment, Func<string, IEnumerable<RequirementsLine>?>? readInclude, int depth)
     {
         foreach (var line in lines)
         {
+            // pip's option callbacks for --no-binary/--only-binary change the finder as the line is parsed,
+            // whatever the line is (pip 23's req_file passes the finder's FormatControl as the parser default).
+            foreach (var option in line.Options)
+            {
+                if (option.Value is { } value && !value.Text.StartsWith('-'))
+                {
+                    if (option.Option == RequirementsOption.NoBinary)
+                    {
+                        state.Formats = state.Formats.WithNoBinary(Expand(value.Text, environment));
+                    }
+                    else if (option.Option == RequirementsOption.OnlyBinary)
+                    {
+                        state.Formats = state.Formats.WithOnlyBinary(Expand(value.Text, environment));
+                    }
+                }
+            }
+
             if (line.Kind != RequirementsLineKind.Options)
             {
                 continue;
@@ -104,10 +131,11 @@ public static partial class IndexPlanner
             }
 
             state.Pre |= options.Any(o => o.Option == RequirementsOption.Pre);
+            state.PreferBinary |= options.Any(o => o.Option == RequirementsOption.PreferBinary);
         }
     }
 
-    private static void Add(List<string> urls, IndexSourceKind kind, IndexSettings settings, ImmutableArray<IndexSource>.Builder sources, ImmutableArray<string>.Builder unreadable)
+    private static void Add(List<string> urls, IndexSourceKind kind, IndexSettings settings, ImmutableArray<IndexSource>.Builder sources, ImmutableArray<string>.Builder unreadable, Func<string, string>? localPath)
     {
         // pip's LinkCollector keys its sources by location: a URL named twice is read once, at its first place.
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -118,19 +146,28 @@ public static partial class IndexPlanner
                 continue;
             }
 
-            if (!IsReadable(written))
+            if (!IsReadable(written, kind))
             {
                 unreadable.Add(IndexUrls.Redact(written));
                 continue;
             }
 
-            sources.Add(new IndexSource(kind, settings.MapPyTorch(written)));
+            sources.Add(new IndexSource(kind, IsLocalPath(written) && localPath is not null ? localPath(written) : settings.MapPyTorch(written)));
         }
     }
 
-    private static bool IsReadable(string url) =>
+    /// <summary>
+    /// http(s) URLs, `file:` URLs (a local PEP 503 tree or find-links page) and, for find-links, local paths
+    /// (a directory of files or an HTML page) can be read; an unset `${VAR}` or another scheme cannot.
+    /// </summary>
+    private static bool IsReadable(string url, IndexSourceKind kind) =>
         !url.Contains("${", StringComparison.Ordinal)
-        && (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
+        && (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || url.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            || (kind == IndexSourceKind.FindLinks && IsLocalPath(url)));
+
+    /// <summary>A path rather than a URL (a Windows drive letter is not a scheme).</summary>
+    private static bool IsLocalPath(string value) => !PipUrls.IsUrl(value) && !value.Contains("://", StringComparison.Ordinal);
 
     /// <summary>pip's expand_env_variables: `${NAME}` (capitals, digits, '_') becomes the variable's value when it is set and not empty.</summary>
     private static string Expand(string value, Func<string, string?>? environment) =>

@@ -19,6 +19,10 @@ public enum PickOutcome
     /// for other Pythons or platforms only, and no sdist).</summary>
     NoFileForImage,
 
+    /// <summary>The line has `--hash` options, and the file pip takes (<see cref="IndexPick.Picked"/>) lists
+    /// digests that none of them matches: pip downloads it and fails its hash check.</summary>
+    HashMismatch,
+
     /// <summary>Some source proved nothing (unavailable) and the others do not settle it.</summary>
     Unknown,
 }

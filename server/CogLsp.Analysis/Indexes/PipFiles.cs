@@ -7,7 +7,9 @@ namespace CogLsp.Analysis.Indexes;
 /// pip's LinkEvaluator.evaluate_link for index files, without the network: which files of a page belong to
 /// a project, with which version, and whether they install in the image. Yanked files are evaluated like any
 /// other (pip's resolver asks the finder with allow_yanked and applies the yank rule later).
-/// Not modelled: `#egg=` fragments (find-links only, long deprecated) and --no-binary/--only-binary.
+/// `--no-binary`/`--only-binary` (the `formats` of <see cref="Evaluate"/>) turn a file that would
+/// install into <see cref="FileVerdict.FormatNotAllowed"/>; a file that does not fit the image keeps the verdict
+/// that says why, since it is out either way. Not modelled: `#egg=` fragments (find-links only, long deprecated).
 /// </summary>
 public static partial class PipFiles
 {
@@ -15,7 +17,7 @@ public static partial class PipFiles
     private static readonly string[] SupportedExtensions =
         [".zip", ".whl", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tlz", ".tar.lz", ".tar.lzma", ".tar.gz", ".tgz", ".tar"];
 
-    public static FileEvaluation Evaluate(IndexFile file, IndexSource source, string canonicalProject, ImageTarget target)
+    public static FileEvaluation Evaluate(IndexFile file, IndexSource source, string canonicalProject, ImageTarget target, AllowedFormats formats = AllowedFormats.Both)
     {
         FileEvaluation Verdict(FileVerdict verdict, Pep440Version? version = null, WheelFileName? wheel = null, int? priority = null) =>
             new(file, source, verdict, version, wheel, priority);
@@ -96,7 +98,8 @@ public static partial class PipFiles
             return Verdict(FileVerdict.RequiresPythonMismatch, version, wheel, priority);
         }
 
-        return Verdict(FileVerdict.Candidate, version, wheel, priority);
+        var allowed = wheel is not null ? AllowedFormats.Binary : AllowedFormats.Source;
+        return Verdict((formats & allowed) == 0 ? FileVerdict.FormatNotAllowed : FileVerdict.Candidate, version, wheel, priority);
     }
 
     /// <summary>

@@ -11,27 +11,35 @@ namespace CogLsp.Analysis.Indexes;
 /// that install in the image (tags, Requires-Python) are candidates;</item>
 /// <item>applicable: candidates whose version the specifier admits, pre-releases only when --pre is set or a
 /// clause names one (with no clause at all and no final release, the pre-releases);</item>
-/// <item>order: not yanked before yanked, then newest version, then the best-ranked wheel tag (an sdist
+/// <item>hashes (the line's `--hash`): when some applicable file lists an allowed digest, files that list
+/// only other digests are dropped (files that list none stay);</item>
+/// <item>order: a file with an allowed digest first, then not yanked before yanked, then (with
+/// `--prefer-binary`) wheels before sdists, then newest version, then the best-ranked wheel tag (an sdist
 /// below every wheel), then the highest build tag; equal keys keep the later file;</item>
 /// <item>yanked files only when every applicable file is yanked and a clause pins one version (== without
 /// a wildcard, or ===).</item>
 /// </list>
+/// `--no-binary`/`--only-binary` rule files out before all this (<see cref="PipFiles"/>). When the line has
+/// hashes and the file pip takes lists digests that cannot match them, pip fails after the download
+/// (<see cref="PickOutcome.HashMismatch"/>).
 /// Pure: answers in, pick out. The answers must come in the plan's order (<see cref="IndexPlan"/>).
 /// </summary>
 public static class PipPicker
 {
-    public static IndexPick Pick(string project, Pep440SpecifierSet specifier, bool pre, ImageTarget target, IReadOnlyList<IndexAnswer> answers)
+    public static IndexPick Pick(string project, Pep440SpecifierSet specifier, bool pre, ImageTarget target, IReadOnlyList<IndexAnswer> answers, PickOptions? options = null)
     {
+        options ??= PickOptions.Default;
         var canonical = PackageName.Normalize(project);
-        var files = Evaluate(canonical, target, answers);
-        var versions = ListVersions(files, answers);
+        var files = Evaluate(canonical, target, answers, options.Formats.For(canonical));
+        var versions = ListVersions(files, answers, options);
         var pinned = specifier.Specifiers.Any(s => s.IsExactPin);
         var anyUnavailable = answers.Any(a => a.Kind == IndexAnswerKind.Unavailable);
 
-        var outcome = Decide(specifier, pre, pinned, files, versions, answers, out var picked);
+        var outcome = Decide(specifier, pre, pinned, options, files, versions, answers, out var picked);
         if (anyUnavailable && !(outcome == PickOutcome.Picked && pinned))
         {
-            // A silent source may list the missing version, a newer one, or a file for the image.
+            // A silent source may list the missing version, a newer one, a file for the image, or a file
+            // with an allowed digest (which pip would take first).
             outcome = PickOutcome.Unknown;
         }
 
@@ -85,17 +93,18 @@ public static class PipPicker
         Pep440SpecifierSet specifier,
         bool pre,
         bool pinned,
+        PickOptions options,
         IReadOnlyList<FileEvaluation> files,
         IReadOnlyList<CandidateVersion> versions,
         IReadOnlyList<IndexAnswer> answers,
         out CandidateVersion? picked)
     {
         picked = null;
-        var best = Select(files.Where(f => f.IsCandidate).ToList(), specifier, pre, pinned);
+        var best = Select(files.Where(f => f.IsCandidate).ToList(), specifier, pre, pinned, options);
         if (best is not null)
         {
             picked = new CandidateVersion(best.Version!, best.File.Yanked, best.File.YankedReason, best.File, best.Source);
-            return PickOutcome.Picked;
+            return options.Hashes.ProvesMismatch(best.File) ? PickOutcome.HashMismatch : PickOutcome.Picked;
         }
 
         if (answers.Count > 0 && answers.All(a => a.Kind == IndexAnswerKind.NotFound))
@@ -109,8 +118,8 @@ public static class PipPicker
         }
 
         // Would pip have chosen a version if every listed file installed here? Then that version has no file for the image.
-        var listed = files.Where(f => f.Verdict is FileVerdict.PlatformMismatch or FileVerdict.RequiresPythonMismatch or FileVerdict.Candidate).ToList();
-        var blocked = Select(listed, specifier, pre, pinned);
+        var listed = files.Where(f => f.Verdict is FileVerdict.PlatformMismatch or FileVerdict.RequiresPythonMismatch or FileVerdict.FormatNotAllowed or FileVerdict.Candidate).ToList();
+        var blocked = Select(listed, specifier, pre, pinned, options);
         if (blocked is not null)
         {
             picked = versions.First(v => v.Version == blocked.Version);
@@ -129,7 +138,7 @@ public static class PipPicker
     }
 
     /// <summary>The resolver's first choice among <paramref name="candidates"/> (in pip's file order), or null.</summary>
-    private static FileEvaluation? Select(List<FileEvaluation> candidates, Pep440SpecifierSet specifier, bool pre, bool pinned)
+    private static FileEvaluation? Select(List<FileEvaluation> candidates, Pep440SpecifierSet specifier, bool pre, bool pinned, PickOptions options)
     {
         var admitted = Admits(specifier, pre, candidates.Select(c => c.Version!).ToList());
         var applicable = candidates.Where((_, i) => admitted[i]).ToList();
@@ -138,13 +147,19 @@ public static class PipPicker
             return null;
         }
 
+        // pip's filter_unallowed_hashes: once one file matches, files listing only other digests go.
+        if (!options.Hashes.IsEmpty && applicable.Any(c => options.Hashes.Allows(c.File)))
+        {
+            applicable = applicable.Where(c => c.File.Hashes is not { Count: > 0 } || options.Hashes.Allows(c.File)).ToList();
+        }
+
         var allYanked = applicable.All(c => c.File.Yanked);
 
         // Best first: sort ascending by pip's key (stable), then walk it backwards as the resolver does.
         var order = Enumerable.Range(0, applicable.Count).ToList();
         order.Sort((a, b) =>
         {
-            var c = Compare(applicable[a], applicable[b]);
+            var c = Compare(applicable[a], applicable[b], options);
             return c != 0 ? c : a.CompareTo(b);
         });
         for (var i = order.Count - 1; i >= 0; i--)
@@ -161,14 +176,29 @@ public static class PipPicker
         return null;
     }
 
-    /// <summary>pip's CandidateEvaluator._sort_key without hashes and prefer-binary: (not yanked, version,
-    /// tag preference with sdists below every wheel, build tag). Larger is better.</summary>
-    internal static int Compare(FileEvaluation a, FileEvaluation b)
+    /// <summary>pip's CandidateEvaluator._sort_key: (has an allowed hash, not yanked, a wheel under
+    /// --prefer-binary, version, tag preference with sdists below every wheel, build tag). Larger is better.</summary>
+    internal static int Compare(FileEvaluation a, FileEvaluation b, PickOptions options)
     {
-        var c = (a.File.Yanked ? 0 : 1).CompareTo(b.File.Yanked ? 0 : 1);
+        var c = options.Hashes.Allows(a.File).CompareTo(options.Hashes.Allows(b.File));
         if (c != 0)
         {
             return c;
+        }
+
+        c = (a.File.Yanked ? 0 : 1).CompareTo(b.File.Yanked ? 0 : 1);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        if (options.PreferBinary)
+        {
+            c = a.IsWheel.CompareTo(b.IsWheel);
+            if (c != 0)
+            {
+                return c;
+            }
         }
 
         c = a.Version!.CompareTo(b.Version);
@@ -192,7 +222,7 @@ public static class PipPicker
 
     private static long Rank(FileEvaluation f) => f.TagPriority is { } p ? -(long)p : long.MinValue;
 
-    private static List<FileEvaluation> Evaluate(string canonical, ImageTarget target, IReadOnlyList<IndexAnswer> answers)
+    private static List<FileEvaluation> Evaluate(string canonical, ImageTarget target, IReadOnlyList<IndexAnswer> answers, AllowedFormats formats)
     {
         var result = new List<FileEvaluation>();
 
@@ -205,16 +235,17 @@ public static class PipPicker
                 continue;
             }
 
-            // pip drops repeated links of one page (same URL), keeping the first.
+            // pip drops repeated links of one page (same URL), keeping the first. Its URL keeps the `#sha256=`
+            // fragment, so the same file listed with two digests is two links.
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var file in page.Files)
             {
-                if (!seen.Add(file.Url))
+                if (!seen.Add(file.Hashes is { Count: > 0 } hashes ? file.Url + "#" + string.Join('&', hashes.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => h.Key + "=" + h.Value)) : file.Url))
                 {
                     continue;
                 }
 
-                var evaluation = PipFiles.Evaluate(file, answer.Query.Source, canonical, target);
+                var evaluation = PipFiles.Evaluate(file, answer.Query.Source, canonical, target, formats);
                 if (evaluation.Version is not null)
                 {
                     result.Add(evaluation);
@@ -227,7 +258,7 @@ public static class PipPicker
 
     /// <summary>Every version of the project's files plus PEP 700 declared versions, newest first, each with
     /// the file pip would download for it in the image.</summary>
-    private static List<CandidateVersion> ListVersions(List<FileEvaluation> files, IReadOnlyList<IndexAnswer> answers)
+    private static List<CandidateVersion> ListVersions(List<FileEvaluation> files, IReadOnlyList<IndexAnswer> answers, PickOptions options)
     {
         var result = new List<CandidateVersion>();
         foreach (var group in files.GroupBy(f => f.Version!))
@@ -236,7 +267,7 @@ public static class PipPicker
             FileEvaluation? best = null;
             foreach (var f in all.Where(f => f.IsCandidate))
             {
-                if (best is null || Compare(f, best) >= 0)
+                if (best is null || Compare(f, best, options) >= 0)
                 {
                     best = f;
                 }

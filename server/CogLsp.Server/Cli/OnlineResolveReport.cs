@@ -71,6 +71,7 @@ public static class OnlineResolveReport
         PickOutcome.NothingMatches => "no-version-matches",
         PickOutcome.ProjectNotFound => "not-found",
         PickOutcome.NoFileForImage => "no-file-for-image",
+        PickOutcome.HashMismatch => "hash-mismatch",
         _ => "unknown",
     };
 }

@@ -129,6 +129,68 @@ public class IndexFeatureTests
             hover.Markdown);
     }
 
+    /// <summary>The REQ06xx messages for <paramref name="requirements"/> with <paramref name="answers"/> as the index's facts.</summary>
+    private static List<string> IndexMessages(string requirements, params IndexAnswer[] answers) => IndexMessages("/p/requirements.txt", requirements, answers);
+
+    /// <summary>As above for the file at <paramref name="path"/> (cog.yaml names /p/requirements.txt only).</summary>
+    private static List<string> IndexMessages(string path, string requirements, params IndexAnswer[] answers)
+    {
+        var options = AnalysisOptions.Default with { PackageIndex = PackageIndexSettings.Default with { Enabled = true } };
+        var workspace = new TestWorkspace { Options = options }.With("/p/cog.yaml", CogYaml).WithOpen(path, requirements).Snapshot().WithIndexAnswers(answers);
+        return [.. new DiagnosticService(LanguageServices.CreateDefault()).GetDiagnostics(workspace, workspace.GetDocument(path)!)
+            .Where(d => d.Id.StartsWith("REQ06", StringComparison.Ordinal)).Select(d => $"{d.Id} {d.Message}")];
+    }
+
+    /// <summary>A PyPI page whose files are "name" or "name sha256=DIGEST".</summary>
+    private static IndexAnswer Listing(string project, params string[] files) =>
+        new(new IndexQuery(PyPI, project), IndexAnswerKind.Found,
+            new ProjectPage(PyPI, project, [.. files.Select(f => f.Split(" sha256=") is [var name, var digest]
+                ? new IndexFile(name, "https://files.example/" + name, null, false, null, null, null) { Hashes = new Dictionary<string, string> { ["sha256"] = digest } }
+                : new IndexFile(f, "https://files.example/" + f, null, false, null, null, null))], null),
+            null, Now, false, false);
+
+    [Fact]
+    public void Only_binary_names_itself_when_the_pinned_version_has_only_a_source_archive()
+    {
+        const string image = "CPython 3.11 on Linux x86_64 (glibc 2.41)";
+        Assert.Equal(
+            [$"REQ0604 sdistonly 1.0: no file installs on {image}: it has only a source archive, which --only-binary :all: rules out"],
+            IndexMessages("--only-binary :all:\nsdistonly==1.0\n", Listing("sdistonly", "sdistonly-1.0.tar.gz", "sdistonly-0.9-py3-none-any.whl")));
+        Assert.Equal(
+            [$"REQ0604 sdistonly 1.0: no file installs on {image}: --only-binary sdistonly rules out its source archive, and none of its wheels installs in the image"],
+            IndexMessages("--only-binary sdistonly\nsdistonly==1.0\n", Listing("sdistonly", "sdistonly-1.0.tar.gz", "sdistonly-1.0-cp312-cp312-manylinux_2_17_x86_64.whl")));
+        Assert.Equal(
+            [$"REQ0604 wheelonly 1.0: no file installs on {image}: --no-binary :all: rules out its wheels, and it has no source archive for the image"],
+            IndexMessages("--no-binary :all:\nwheelonly==1.0\n", Listing("wheelonly", "wheelonly-1.0-py3-none-any.whl")));
+    }
+
+    [Fact]
+    public void No_binary_for_a_package_says_that_the_option_makes_pip_build_it()
+    {
+        var listing = Listing("fastlib", "fastlib-2.0-py3-none-any.whl", "fastlib-2.0.tar.gz");
+        const string expected = "REQ0606 fastlib 2.0 has a wheel for CPython 3.11 on Linux x86_64 (glibc 2.41), but --no-binary fastlib rules it out: pip builds it from source in the image";
+        Assert.Equal([expected], IndexMessages("fastlib==2.0\n--no-binary fastlib\n", listing));
+
+        // pip applies --no-binary while it parses any line, a requirement line too, for every requirement; but Cog
+        // writes a line with a name==version pin as just that, so there the option never reaches pip.
+        Assert.Equal([expected], IndexMessages("fastlib==2.0\nrequests>=2 --no-binary fastlib\n", listing, Answers[0]));
+        Assert.Empty(IndexMessages("fastlib==2.0\nrequests==2.32.3 --no-binary fastlib\n", listing, Answers[0]));
+    }
+
+    [Fact]
+    public void A_hash_no_listed_file_of_the_version_matches_fails_the_install()
+    {
+        var listed = new string('b', 64);
+        var listing = Listing("hashed", $"hashed-1.0-py3-none-any.whl sha256={listed}", $"hashed-1.1-py3-none-any.whl sha256={new string('a', 64)}");
+        Assert.Equal(
+            [$"REQ0609 hashed 1.0: none of its files for the image matches this line's --hash values; pip would download hashed-1.0-py3-none-any.whl (sha256:{listed}) and stop"],
+            IndexMessages("/p/requirements-dev.txt", $"hashed==1.0 --hash=sha256:{new string('a', 64)}\n", listing));
+        Assert.Empty(IndexMessages("/p/requirements-dev.txt", $"hashed==1.1 --hash=sha256:{new string('a', 64)}\n", listing));
+
+        // In the file cog.yaml names, Cog writes the pin without its hash (REQ0511 says so): pip checks nothing.
+        Assert.Empty(IndexMessages($"hashed==1.0 \\\n    --hash=sha256:{new string('a', 64)}\n", listing));
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

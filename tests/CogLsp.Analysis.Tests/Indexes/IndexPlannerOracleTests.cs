@@ -66,13 +66,66 @@ public sealed class IndexPlannerOracleTests(ITestOutputHelper output)
         Assert.Contains(oracle.Values, p => p.IndexUrls.Count > 2 && p.FindLinks.Count > 0);
     }
 
-    private static string File(Random random, bool allowIncludes)
+    private static readonly string[] FormatLines =
+    [
+        "requests==2.31.0", "--no-binary :all:", "--only-binary=:all:", "--no-binary numpy,Demo_Pkg", "--only-binary :none:", "--no-binary=:none:",
+        "--only-binary demo.pkg", "torch==2.1.0 --no-binary torch", "numpy>=1 --only-binary=:all:", "--prefer-binary", "requests --prefer-binary",
+        "--only-binary :all:,:none:,numpy", "--no-binary numpy,:all:", "--no-binary :all: --only-binary numpy", "--only-binary numpy --no-binary numpy",
+        "--no-binary ${PKG}", "-r included.txt --only-binary torch", "-r included.txt",
+    ];
+
+    [Fact]
+    public void Combines_no_binary_only_binary_and_prefer_binary_as_pip_does_on_generated_files()
     {
+        var random = new Random(1409);
+        var cases = new List<PipOracle.PlanCase>();
+        for (var i = 0; i < 150; i++)
+        {
+            cases.Add(new PipOracle.PlanCase(
+                $"f{i}",
+                Default,
+                new Dictionary<string, string>
+                {
+                    ["requirements.txt"] = File(random, allowIncludes: true, FormatLines),
+                    ["included.txt"] = File(random, allowIncludes: false, FormatLines),
+                },
+                new Dictionary<string, string> { ["PKG"] = "Torch" }));
+        }
+
+        var oracle = PipOracle.Run([], [], cases).Plans.ToDictionary(p => p.Id);
+        var mismatches = new List<string>();
+        foreach (var c in cases)
+        {
+            var plan = IndexPlanner.Plan(
+                c.Files["requirements.txt"].Split('\n'),
+                new IndexSettings(Default),
+                name => c.Environment.GetValueOrDefault(name),
+                path => c.Files.TryGetValue(path, out var text) ? text.Split('\n') : null);
+            var expected = oracle[c.Id];
+            var ours = (string.Join(' ', plan.Formats.NoBinary), string.Join(' ', plan.Formats.OnlyBinary), plan.PreferBinary);
+            var pip = (string.Join(' ', expected.NoBinary.Order(StringComparer.Ordinal)), string.Join(' ', expected.OnlyBinary.Order(StringComparer.Ordinal)), expected.PreferBinary);
+            if (ours != pip)
+            {
+                mismatches.Add($"{c.Id}:\n{c.Files["requirements.txt"]}--- included.txt:\n{c.Files["included.txt"]}\n pip {pip}\n ours {ours}");
+            }
+        }
+
+        output.WriteLine($"format options: {cases.Count} files, agreement {cases.Count - mismatches.Count}/{cases.Count}");
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches.Take(10)));
+        Assert.Contains(oracle.Values, p => p.NoBinary.Contains(":all:"));
+        Assert.Contains(oracle.Values, p => p.OnlyBinary.Contains(":all:") && p.NoBinary.Count > 0);
+        Assert.Contains(oracle.Values, p => p.NoBinary.Count == 0 && p.OnlyBinary.Count == 0);
+        Assert.Contains(oracle.Values, p => p.PreferBinary);
+    }
+
+    private static string File(Random random, bool allowIncludes, string[]? choices = null)
+    {
+        choices ??= Lines;
         var count = 1 + random.Next(7);
         var lines = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            var line = Lines[random.Next(Lines.Length)];
+            var line = choices[random.Next(choices.Length)];
             if (!allowIncludes && line.StartsWith("-r ", StringComparison.Ordinal) || !allowIncludes && line.StartsWith("-c ", StringComparison.Ordinal))
             {
                 continue;

@@ -9,14 +9,29 @@ public sealed class IndexPlannerTests
 {
     private static readonly IndexSettings Settings = new("https://pypi.org/simple/", "https://download.pytorch.org/whl/");
 
-    private static string Plan(string text, IndexSettings? settings = null, Func<string, string?>? environment = null)
+    private static string Plan(string text, IndexSettings? settings = null, Func<string, string?>? environment = null, Func<string, string>? localPath = null)
     {
-        var plan = IndexPlanner.Plan(text.Split('\n'), settings ?? Settings, environment);
+        var plan = IndexPlanner.Plan(text.Split('\n'), settings ?? Settings, environment, localPath: localPath);
         var parts = plan.Sources.Select(s => (s.Kind == IndexSourceKind.FindLinks ? "links " : "index ") + s.Url).ToList();
         parts.AddRange(plan.Unreadable.Select(u => "unreadable " + u));
         if (plan.Pre)
         {
             parts.Add("pre");
+        }
+
+        if (!plan.Formats.NoBinary.IsEmpty)
+        {
+            parts.Add("no-binary " + string.Join(',', plan.Formats.NoBinary));
+        }
+
+        if (!plan.Formats.OnlyBinary.IsEmpty)
+        {
+            parts.Add("only-binary " + string.Join(',', plan.Formats.OnlyBinary));
+        }
+
+        if (plan.PreferBinary)
+        {
+            parts.Add("prefer-binary");
         }
 
         return string.Join(" | ", parts);
@@ -90,8 +105,28 @@ public sealed class IndexPlannerTests
             Plan("--extra-index-url https://user:${TOKEN}@private.example/simple/\n--extra-index-url https://${UNSET}@other.example/simple/", environment: n => n == "TOKEN" ? "secret" : null));
 
     [Fact]
-    public void Local_find_links_cannot_be_read_and_are_reported() =>
-        Assert.Equal("index https://pypi.org/simple/ | unreadable ./wheels", Plan("-f ./wheels\nrequests"));
+    public void Local_find_links_are_read_from_where_the_requirements_file_is() =>
+        Assert.Equal(
+            "links /p/wheels | links /opt/wheels | links file:///srv/links.html | index https://pypi.org/simple/",
+            Plan("-f ./wheels\n-f /opt/wheels\n--find-links file:///srv/links.html\nrequests", localPath: path => CogLsp.Analysis.Workspace.PathUtil.Resolve("/p", path)));
+
+    [Fact]
+    public void A_file_index_is_read_and_other_schemes_are_not() =>
+        Assert.Equal(
+            "index file:///srv/simple | index https://pypi.org/simple/ | unreadable ftp://mirror.example/simple/",
+            Plan("--index-url file:///srv/simple\n--extra-index-url https://pypi.org/simple/\n--extra-index-url ftp://mirror.example/simple/\nrequests"));
+
+    [Fact]
+    public void Format_options_combine_in_file_order_and_count_on_requirement_lines_too() =>
+        Assert.Equal(
+            "index https://pypi.org/simple/ | no-binary numpy | only-binary :all: | prefer-binary",
+            Plan("--no-binary :all:\n--only-binary :all:\nnumpy==1.26.4 --no-binary NumPy\nscipy --prefer-binary\n--prefer-binary"));
+
+    [Fact]
+    public void None_clears_only_its_own_option_and_a_requirement_line_does_not_set_prefer_binary() =>
+        Assert.Equal(
+            "index https://pypi.org/simple/ | no-binary torch",
+            Plan("--only-binary numpy\n--no-binary torch\n--only-binary :none:\nrequests --prefer-binary"));
 
     [Fact]
     public void Options_of_an_included_file_count_where_it_is_read()

@@ -22,7 +22,8 @@ internal static class PipOracle
     public sealed record OracleFile(
         [property: JsonPropertyName("filename")] string FileName,
         [property: JsonPropertyName("requires_python")] string? RequiresPython,
-        [property: JsonPropertyName("yanked_reason")] string? YankedReason);
+        [property: JsonPropertyName("yanked_reason")] string? YankedReason,
+        [property: JsonPropertyName("sha256")] string? Sha256 = null);
 
     public sealed record Source(
         [property: JsonPropertyName("kind")] string Kind,
@@ -34,7 +35,19 @@ internal static class PipOracle
         [property: JsonPropertyName("specifier")] string Specifier,
         [property: JsonPropertyName("pre")] bool Pre,
         [property: JsonPropertyName("target")] Target Target,
-        [property: JsonPropertyName("sources")] IReadOnlyList<Source> Sources);
+        [property: JsonPropertyName("sources")] IReadOnlyList<Source> Sources)
+    {
+        /// <summary>--no-binary ("no") and --only-binary ("only") values, in the order pip applies them.</summary>
+        [JsonPropertyName("format_options")]
+        public IReadOnlyList<string[]>? FormatOptions { get; init; }
+
+        [JsonPropertyName("prefer_binary")]
+        public bool PreferBinary { get; init; }
+
+        /// <summary>The line's --hash values ("sha256:…").</summary>
+        [JsonPropertyName("hashes")]
+        public IReadOnlyList<string>? Hashes { get; init; }
+    }
 
     public sealed record Pick(
         [property: JsonPropertyName("id")] string Id,
@@ -51,7 +64,10 @@ internal static class PipOracle
         [property: JsonPropertyName("id")] string Id,
         [property: JsonPropertyName("index_urls")] IReadOnlyList<string> IndexUrls,
         [property: JsonPropertyName("find_links")] IReadOnlyList<string> FindLinks,
-        [property: JsonPropertyName("pre")] bool Pre);
+        [property: JsonPropertyName("pre")] bool Pre,
+        [property: JsonPropertyName("prefer_binary")] bool PreferBinary,
+        [property: JsonPropertyName("no_binary")] IReadOnlyList<string> NoBinary,
+        [property: JsonPropertyName("only_binary")] IReadOnlyList<string> OnlyBinary);
 
     public sealed record Output(
         [property: JsonPropertyName("tags")] IReadOnlyList<IReadOnlyList<string>> Tags,

@@ -67,6 +67,43 @@ internal static class PipOracleCorpus
         return cases;
     }
 
+    private static readonly string[] Digests = [new('a', 64), new('b', 64), new('c', 64), new('d', 64)];
+
+    private static readonly string[] FormatValues =
+        [":all:", ":none:", Project, "Demo_Pkg", "other-project", ":all:," + Project, ":none:," + Project, Project + ",:all:", ":all:,:none:", "demo.pkg,other-project", ":all:,:none:,other-project"];
+
+    /// <summary>
+    /// The same kind of file sets with options that change the pick: `--no-binary`/`--only-binary` values
+    /// (zero to three, in order), `--prefer-binary`, a line's `--hash=sha256:…` values, and sha256 digests on
+    /// most files (drawn from a few, so matches, non-matches and files without a digest all occur).
+    /// </summary>
+    public static List<Case> BuildWithOptions(int fileSets, int seed)
+    {
+        var random = new Random(seed);
+        var cases = new List<Case>();
+        for (var set = 0; set < fileSets; set++)
+        {
+            var sources = FileSet(random)
+                .Select(s => s with { Files = [.. s.Files.Select(f => random.Next(3) == 0 ? f : f with { Sha256 = Pick(random, Digests[..3]) })] })
+                .ToList();
+            foreach (var specifier in Specifiers)
+            {
+                var formatOptions = Enumerable.Range(0, random.Next(4) == 0 ? 0 : 1 + random.Next(3))
+                    .Select(_ => new[] { random.Next(2) == 0 ? "no" : "only", Pick(random, FormatValues) })
+                    .ToList();
+                var hashes = random.Next(2) == 0 ? [] : Digests.OrderBy(_ => random.Next()).Take(1 + random.Next(2)).Select(d => "sha256:" + d).ToList();
+                cases.Add(new Case($"o{cases.Count}", Project, specifier, random.Next(4) == 0, Targets[random.Next(Targets.Length)], sources)
+                {
+                    FormatOptions = formatOptions,
+                    PreferBinary = random.Next(3) == 0,
+                    Hashes = hashes,
+                });
+            }
+        }
+
+        return cases;
+    }
+
     private static List<Source> FileSet(Random random)
     {
         var sourceCount = 1 + random.Next(3);

@@ -100,5 +100,5 @@ public static class LoopbackPages
     /// <summary>The served bytes of a file (filler of its size) and their hash.</summary>
     public static byte[] Content(LoopbackFile file) => Encoding.ASCII.GetBytes(new string('x', (int)Math.Min(file.Size, 1 << 20)));
 
-    private static string Sha256(LoopbackFile file) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Content(file)));
+    public static string Sha256(LoopbackFile file) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Content(file)));
 }

@@ -4,6 +4,9 @@ Input (JSON file, argv[1]):
   {"tag_targets": [target...], "cases": [{"id", "project", "specifier", "pre", "target", "sources": [
       {"kind": "simple"|"findlinks", "files": [{"filename", "requires_python", "yanked_reason"}]}]}]}
   target = {"major", "minor", "micro", "arch", "glibc_minor"}; yanked_reason null = not yanked.
+  Optional per case: "format_options": [["no"|"only", value]...] (applied in order as --no-binary/--only-binary
+  values through pip's FormatControl), "prefer_binary": bool, "hashes": ["sha256:..."] (the line's --hash values);
+  per file: "sha256" (written as a #sha256= fragment of its link, as PEP 503 does).
 
 Each case's sources are written as PEP 503 pages (and find-links pages) under a temporary directory that
 pip's own PackageFinder reads through file:// URLs (pip reads a file:// index directory's index.html and a
@@ -15,9 +18,10 @@ The image's tags are packaging's native ones for glibc 2.N (its _manylinux.platf
 version patched), not get_supported(platforms=[...]), which reorders manylinux aliases.
 "plans": [{"id", "default", "files": {"requirements.txt": text, ...}, "env": {NAME: value}}]: pip's own
 parse_requirements reads requirements.txt (and what it includes) into a finder that starts with the default
-index, as `pip install -r requirements.txt` does; the result is the finder's index URLs, find-links and --pre.
+index, as `pip install -r requirements.txt` does; the result is the finder's index URLs, find-links, --pre,
+--prefer-binary and its FormatControl's sets.
 Output (stdout): {"tags": [[tag...]...], "picks": [{"id", "version", "filename"} ...],
-"plans": [{"id", "index_urls", "find_links", "pre"}]}.
+"plans": [{"id", "index_urls", "find_links", "pre", "prefer_binary", "no_binary", "only_binary"}]}.
 """
 import html
 import json
@@ -30,6 +34,7 @@ from types import SimpleNamespace
 
 from pip._internal.index.collector import LinkCollector
 from pip._internal.index.package_finder import PackageFinder
+from pip._internal.models.format_control import FormatControl
 from pip._internal.models.search_scope import SearchScope
 from pip._internal.models.selection_prefs import SelectionPreferences
 from pip._internal.models.target_python import TargetPython
@@ -76,6 +81,8 @@ def write_pages(root, case):
             if f.get("yanked_reason") is not None:
                 attrs += ' data-yanked="%s"' % html.escape(f["yanked_reason"])
             href = "/files/s%d/%s" % (i, urllib.parse.quote(f["filename"]))
+            if f.get("sha256") is not None:
+                href += "#sha256=" + f["sha256"]
             anchors.append('<a href="%s"%s>%s</a><br/>' % (href, attrs, html.escape(f["filename"])))
         body = "<!DOCTYPE html><html><body>\n" + "\n".join(anchors) + "\n</body></html>\n"
         base = os.path.join(root, case["id"], "s%d" % i)
@@ -105,9 +112,20 @@ def pick(case, origin, find_links, index_urls, session):
             no_index=False,
         ),
     )
+    format_control = FormatControl(set(), set())
+    for kind, value in case.get("format_options") or []:
+        if kind == "no":
+            FormatControl.handle_mutual_excludes(value, format_control.no_binary, format_control.only_binary)
+        else:
+            FormatControl.handle_mutual_excludes(value, format_control.only_binary, format_control.no_binary)
     finder = PackageFinder.create(
         link_collector=collector,
-        selection_prefs=SelectionPreferences(allow_yanked=True, allow_all_prereleases=case["pre"]),
+        selection_prefs=SelectionPreferences(
+            allow_yanked=True,
+            allow_all_prereleases=case["pre"],
+            format_control=format_control,
+            prefer_binary=bool(case.get("prefer_binary")),
+        ),
         target_python=target,
     )
     factory = Factory(
@@ -125,7 +143,11 @@ def pick(case, origin, find_links, index_urls, session):
         link=link, version=version
     )
     ireq = install_req_from_line(case["project"] + case["specifier"])
-    found = factory._iter_found_candidates([ireq], SpecifierSet(), Hashes(), False, set())
+    allowed = {}
+    for value in case.get("hashes") or []:
+        name, digest = value.split(":", 1)
+        allowed.setdefault(name, []).append(digest)
+    found = factory._iter_found_candidates([ireq], SpecifierSet(), Hashes(allowed), False, set())
     for candidate in found:
         return {"id": case["id"], "version": str(candidate.version), "filename": candidate.link.filename}
     return {"id": case["id"], "version": None, "filename": None}
@@ -154,6 +176,9 @@ def plan(case):
             "index_urls": list(finder.index_urls),
             "find_links": list(finder.find_links),
             "pre": finder.allow_all_prereleases,
+            "prefer_binary": finder.prefer_binary,
+            "no_binary": sorted(finder.format_control.no_binary),
+            "only_binary": sorted(finder.format_control.only_binary),
         }
     finally:
         for name, value in saved.items():
