@@ -242,7 +242,8 @@ public static class IndexLookups
         var touchedLines = touched.Select(i => byLine.GetValueOrDefault(i)).ToImmutableArray();
         var lines = cogLines.Concat(tree.LinesWith(LineFlags.Options).Select(e => e.Line)
             .Where(l => l.Requirement is null || (l.Options.Any(IsFormatOption) && !(resolution is not null && CogRebuilds(l)))));
-        var plan = IndexPlanner.Plan(lines, settings, environment, ReadInclude, path => PathUtil.Resolve(document.Directory, path));
+        // Local sources are read only for a file pip reads on this machine, not in Cog's image (see IndexPlanner).
+        var plan = IndexPlanner.Plan(lines, settings, environment, ReadInclude, resolution is null ? path => PathUtil.Resolve(document.Directory, path) : null);
 
         var target = (resolution is null ? null : CogImageTargets.For(resolution, workspace.Options.TargetArch))
             ?? CogImageTargets.For(config?.PythonVersion, null, workspace.Options.TargetArch)

@@ -38,7 +38,7 @@ public static partial class IndexPlanner
     /// <summary>
     /// Plans parsed lines, in pip's reading order. <paramref name="localPath"/> turns a find-links path as
     /// written into the path to read (pip reads a relative one against the requirements file's directory);
-    /// without it, paths stay as written.
+    /// without it, pip does not run on this machine, and local sources (paths, `file:` URLs) cannot be read.
     /// </summary>
     public static IndexPlan Plan(IEnumerable<RequirementsLine> lines, IndexSettings settings, Func<string, string?>? environment = null, Func<string, IEnumerable<RequirementsLine>?>? readInclude = null, Func<string, string>? localPath = null)
     {
@@ -47,7 +47,7 @@ public static partial class IndexPlanner
         var sources = ImmutableArray.CreateBuilder<IndexSource>();
         var unreadable = ImmutableArray.CreateBuilder<string>();
         Add(state.FindLinks, IndexSourceKind.FindLinks, settings, sources, unreadable, localPath);
-        Add(state.Indexes, IndexSourceKind.Simple, settings, sources, unreadable, null);
+        Add(state.Indexes, IndexSourceKind.Simple, settings, sources, unreadable, localPath);
         return new IndexPlan(sources.ToImmutable(), state.Pre, state.NoIndex, unreadable.ToImmutable()) { Formats = state.Formats, PreferBinary = state.PreferBinary };
     }
 
@@ -146,25 +146,28 @@ public static partial class IndexPlanner
                 continue;
             }
 
-            if (!IsReadable(written, kind))
+            if (!IsReadable(written, kind, local: localPath is not null))
             {
                 unreadable.Add(IndexUrls.Redact(written));
                 continue;
             }
 
-            sources.Add(new IndexSource(kind, IsLocalPath(written) && localPath is not null ? localPath(written) : settings.MapPyTorch(written)));
+            sources.Add(new IndexSource(kind, IsLocalPath(written) ? localPath!(written) : settings.MapPyTorch(written)));
         }
     }
 
     /// <summary>
-    /// http(s) URLs, `file:` URLs (a local PEP 503 tree or find-links page) and, for find-links, local paths
-    /// (a directory of files or an HTML page) can be read; an unset `${VAR}` or another scheme cannot.
+    /// http(s) URLs can be read; so can `file:` URLs (a local PEP 503 tree or find-links page) and, for
+    /// find-links, local paths (a directory of files or an HTML page) when <paramref name="local"/> says the
+    /// files pip reads are on this machine. They are not when pip runs in Cog's image: Cog installs the
+    /// requirements before it copies the project in, so this machine's folders prove nothing about the image.
+    /// An unset `${VAR}` or another scheme cannot be read.
     /// </summary>
-    private static bool IsReadable(string url, IndexSourceKind kind) =>
+    private static bool IsReadable(string url, IndexSourceKind kind, bool local) =>
         !url.Contains("${", StringComparison.Ordinal)
         && (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-            || url.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
-            || (kind == IndexSourceKind.FindLinks && IsLocalPath(url)));
+            || (local && url.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            || (local && kind == IndexSourceKind.FindLinks && IsLocalPath(url)));
 
     /// <summary>A path rather than a URL (a Windows drive letter is not a scheme).</summary>
     private static bool IsLocalPath(string value) => !PipUrls.IsUrl(value) && !value.Contains("://", StringComparison.Ordinal);

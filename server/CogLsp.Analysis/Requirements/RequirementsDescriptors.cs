@@ -44,7 +44,7 @@ public static class RequirementsDescriptors
     public static readonly DiagnosticDescriptor IgnoredOption = new(
         "REQ0103", "option-ignored-on-requirement-line", "Option has no effect on a requirement line",
         "pip ignores {0} on a line with a requirement; put it on a line of its own", DiagnosticSeverity.Warning,
-        "On a line that names a requirement, pip only uses the per-requirement options (`--hash`, `--config-settings`, `--global-option`). Other options there are parsed and then silently dropped.",
+        "On a line that names a requirement, pip only uses the per-requirement options (`--hash`, `--config-settings`, `--global-option`) and `--no-binary`/`--only-binary` (which then count for every requirement of the install, not just this one). Other options there are parsed and then silently dropped.",
         "torch==2.1.0 --extra-index-url https://download.pytorch.org/whl/cu118", "--extra-index-url https://download.pytorch.org/whl/cu118\ntorch==2.1.0",
         "Move the option to its own line.", DiagnosticTags.Unnecessary);
 

@@ -143,7 +143,7 @@ public sealed class RequirementsSyntaxAnalyzer : IDiagnosticAnalyzer
         {
             foreach (var option in line.Options)
             {
-                if (option.Option is { Scope: not OptionScope.PerRequirement } o)
+                if (option.Option is { Scope: not OptionScope.PerRequirement, CountsOnRequirementLines: false } o)
                 {
                     sink.Add(LineFinding.Create(D.IgnoredOption, option.Span, o.LongName));
                 }

@@ -20,6 +20,13 @@ public sealed record RequirementsOption(
     /// <summary>For options restricted to a list of values (`--use-feature`).</summary>
     public ImmutableArray<string> Choices { get; init; } = [];
 
+    /// <summary>
+    /// True for a global option pip applies even where a requirement line carries it (`--no-binary`,
+    /// `--only-binary`: pip's line parser hands their callbacks the finder's own format control), not only on
+    /// a line of its own; other global options are dropped there.
+    /// </summary>
+    public bool CountsOnRequirementLines { get; init; }
+
     public static RequirementsOption IndexUrl { get; } = new("--index-url", "-i", true, OptionScope.Global,
         "Replaces PyPI as the package index for this install. Only the last `--index-url` of all files counts.", "URL")
     { Aliases = ["--pypi-url"] };
@@ -43,10 +50,12 @@ public sealed record RequirementsOption(
         "Looks for archives in a local directory, or in the links of an HTML page at a URL, besides the indexes.", "url");
 
     public static RequirementsOption NoBinary { get; } = new("--no-binary", null, true, OptionScope.Global,
-        "Builds the named packages from source instead of using wheels. `:all:` means every package, `:none:` clears the list.", "format_control");
+        "Builds the named packages from source instead of using wheels. `:all:` means every package, `:none:` clears the list. Written on a requirement line, it still counts for the whole install.", "format_control")
+    { CountsOnRequirementLines = true };
 
     public static RequirementsOption OnlyBinary { get; } = new("--only-binary", null, true, OptionScope.Global,
-        "Uses only wheels for the named packages and never builds from source. `:all:` means every package, `:none:` clears the list.", "format_control");
+        "Uses only wheels for the named packages and never builds from source. `:all:` means every package, `:none:` clears the list. Written on a requirement line, it still counts for the whole install.", "format_control")
+    { CountsOnRequirementLines = true };
 
     public static RequirementsOption PreferBinary { get; } = new("--prefer-binary", null, false, OptionScope.Global,
         "Prefers an older version with a wheel over a newer one that would have to be built from source.");

@@ -114,7 +114,13 @@ public sealed class IndexPlannerTests
     public void A_file_index_is_read_and_other_schemes_are_not() =>
         Assert.Equal(
             "index file:///srv/simple | index https://pypi.org/simple/ | unreadable ftp://mirror.example/simple/",
-            Plan("--index-url file:///srv/simple\n--extra-index-url https://pypi.org/simple/\n--extra-index-url ftp://mirror.example/simple/\nrequests"));
+            Plan("--index-url file:///srv/simple\n--extra-index-url https://pypi.org/simple/\n--extra-index-url ftp://mirror.example/simple/\nrequests", localPath: path => path));
+
+    [Fact]
+    public void Local_sources_prove_nothing_where_pip_does_not_run_on_this_machine() =>
+        Assert.Equal(
+            "index https://pypi.org/simple/ | unreadable ./wheels | unreadable file:///srv/simple",
+            Plan("--extra-index-url file:///srv/simple\n-f ./wheels\nrequests"));
 
     [Fact]
     public void Format_options_combine_in_file_order_and_count_on_requirement_lines_too() =>

@@ -86,6 +86,11 @@ public sealed class RequirementsDiagnosticsTests
         Check("torch==2.1.0 [|--extra-index-url https://download.pytorch.org/whl/cu118|]", "REQ0103");
         Check("torch==2.1.0 --hash=sha256:0123", "REQ0103");
         Check("--extra-index-url https://download.pytorch.org/whl/cu118\ntorch==2.1.0", "REQ0103");
+
+        // pip's line parser gives these two the finder's format control: on a requirement line they still count (for every requirement).
+        Check("numpy==1.26.4 --no-binary numpy", "REQ0103");
+        Check("numpy==1.26.4 --only-binary=:all:", "REQ0103");
+        Check("numpy==1.26.4 [|--prefer-binary|]", "REQ0103");
     }
 
     [Fact]
