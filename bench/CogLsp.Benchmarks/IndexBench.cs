@@ -10,7 +10,8 @@ namespace CogLsp.Benchmarks;
 /// cold cache — a 100-package requirements file, 50 ms added to every answer: didOpen until the diagnostics
 /// with every index finding are published (median of fresh caches);
 /// warm cache — `check --online` against `check` on the same project (medians), and the requests the warm runs made;
-/// typing — didChange → diagnostics with the index on (all answers in) and off, in the same run.
+/// typing — didChange → diagnostics with the index on (all answers in: the harness waits until a hover names
+/// the index before it types) and off, in the same run.
 /// </summary>
 internal static class IndexBench
 {
