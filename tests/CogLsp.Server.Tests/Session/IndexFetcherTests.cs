@@ -67,6 +67,46 @@ public class IndexFetcherTests
         Assert.Equal(["https://mirror.example/simple/"], index.Sources.Distinct());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Settings_in_initialization_options_name_the_index(bool underCogLsp)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
+        var index = new FlakyIndex(time);
+        var files = new InMemoryFileSystem().Add("/project/cog.yaml", "build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n");
+        await using var server = new InProcessServer(files, s => s.AddSingleton<IPackageIndexClient>(index).AddSingleton<TimeProvider>(time));
+        await server.Client.InitializeAsync(rootUri: "file:///project", initializationOptions: underCogLsp
+            ? new { cogLsp = new { index = new { url = "https://mirror.example/simple/" } } }
+            : (object)new { diagnosticMode = "push", index = new { url = "https://mirror.example/simple/" } });
+        await server.Client.OpenAsync(Requirements, "demo==1.0\n", languageId: "pip-requirements");
+        await Pause(server, time, _ => index.Calls > 0);
+        Assert.Equal(["https://mirror.example/simple/"], index.Sources.Distinct());
+    }
+
+    [Fact]
+    public async Task Pushed_settings_count_when_the_clients_answer_has_none()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
+        var index = new FlakyIndex(time);
+        var files = new InMemoryFileSystem().Add("/project/cog.yaml", "build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n");
+        await using var server = new InProcessServer(files, s => s.AddSingleton<IPackageIndexClient>(index).AddSingleton<TimeProvider>(time));
+
+        // The client says it answers workspace/configuration, but has no cogLsp section; it pushes the settings instead.
+        server.Client.ServerRequestHandlers["workspace/configuration"] = _ => new object?[] { null };
+        await server.Client.InitializeAsync(new { workspace = new { configuration = true } }, rootUri: "file:///project");
+        await server.Client.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { cogLsp = new { index = new { url = "https://mirror.example/simple/" } } } });
+        for (var waited = 0; server.Client.ServerRequests.Count(r => r.Method == "workspace/configuration") < 2 && waited < 100; waited++)
+        {
+            await Task.Delay(50);
+        }
+
+        await Task.Delay(300);
+        await server.Client.OpenAsync(Requirements, "demo==1.0\n", languageId: "pip-requirements");
+        await Pause(server, time, _ => index.Calls > 0);
+        Assert.Equal(["https://mirror.example/simple/"], index.Sources.Distinct());
+    }
+
     private static async Task Type(InProcessServer server, FakeTimeProvider time, int version)
     {
         await server.Client.NotifyAsync("textDocument/didChange", new

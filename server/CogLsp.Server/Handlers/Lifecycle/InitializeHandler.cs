@@ -15,7 +15,7 @@ public sealed class InitializeHandler(IServiceProvider services) : LspHandler<In
 
     public override bool MutatesState => true;
 
-    protected override Task<InitializeResult> ExecuteAsync(InitializeParams parameters, RequestContext context, CancellationToken cancellationToken)
+    protected override async Task<InitializeResult> ExecuteAsync(InitializeParams parameters, RequestContext context, CancellationToken cancellationToken)
     {
         StartupTrace.Mark("initialize received");
         var state = context.State;
@@ -29,6 +29,15 @@ public sealed class InitializeHandler(IServiceProvider services) : LspHandler<In
         var mode = parameters.InitializationOptions is { ValueKind: System.Text.Json.JsonValueKind.Object } options
             && options.TryGetProperty("diagnosticMode", out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
         state.UsesPullDiagnostics = mode switch { "push" => false, "pull" => true, _ => client.SupportsPullDiagnostics };
+
+        // Settings may come with the request, as the `cogLsp` object or that object's keys directly in
+        // `initializationOptions` (editors without workspace/configuration pass them so); the client's own
+        // answer to workspace/configuration, if it has one, wins later.
+        if (parameters.InitializationOptions is { ValueKind: System.Text.Json.JsonValueKind.Object } init)
+        {
+            var initial = init.TryGetProperty("cogLsp", out var nested) && nested.ValueKind == System.Text.Json.JsonValueKind.Object ? nested : init;
+            await new Workspace.ApplySettingsHandler().HandleAsync(initial, context, cancellationToken).ConfigureAwait(false);
+        }
 
         var roots = new List<string>();
         foreach (var folder in parameters.WorkspaceFolders ?? [])
@@ -67,6 +76,6 @@ public sealed class InitializeHandler(IServiceProvider services) : LspHandler<In
         }
 
         StartupTrace.Mark("initialize answered");
-        return Task.FromResult(new InitializeResult(capabilities, new ServerInfo("cog-lsp", ServerVersion.Current)));
+        return new InitializeResult(capabilities, new ServerInfo("cog-lsp", ServerVersion.Current));
     }
 }

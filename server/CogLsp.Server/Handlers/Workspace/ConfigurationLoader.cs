@@ -7,14 +7,17 @@ namespace CogLsp.Server.Handlers.Workspace;
 
 /// <summary>
 /// Reads the `cogLsp` section with workspace/configuration, without blocking the queue, and queues the
-/// result. A client that fails or does not answer within <see cref="Patience"/> leaves the settings as they
-/// are, and the server goes on (<see cref="Session.ServerState.AwaitingSettings"/> is cleared either way).
+/// result. An answer without a `cogLsp` object falls back to the settings the client pushed, if any; a client
+/// that has none, fails or does not answer within <see cref="Patience"/> leaves the settings as they are (those
+/// of `initializationOptions.cogLsp`, or the defaults), and the server goes on
+/// (<see cref="Session.ServerState.AwaitingSettings"/> is cleared either way).
 /// </summary>
 public static class ConfigurationLoader
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
 
-    public static void Request(RequestContext context)
+    /// <param name="pushed">Settings the client pushed with `workspace/didChangeConfiguration`, used when its answer has no `cogLsp` object.</param>
+    public static void Request(RequestContext context, JsonElement? pushed = null)
     {
         var server = context.Server;
         if (server is null)
@@ -28,9 +31,9 @@ public static class ConfigurationLoader
             {
                 var result = await context.Client.RequestAsync<JsonElement[]>(
                     Methods.Configuration, new ConfigurationParams([new ConfigurationItem(null, "cogLsp")]), CancellationToken.None).WaitAsync(Patience).ConfigureAwait(false);
-                if (result is { Length: > 0 })
+                if (result is [{ ValueKind: JsonValueKind.Object } settings, ..])
                 {
-                    await server.EnqueueInternal(new ApplySettingsHandler(), result[0]).ConfigureAwait(false);
+                    await server.EnqueueInternal(new ApplySettingsHandler(), settings).ConfigureAwait(false);
                     return;
                 }
             }
@@ -39,7 +42,7 @@ public static class ConfigurationLoader
                 context.Logger.LogWarning("Could not read the cogLsp settings: {Message}", e.Message);
             }
 
-            await server.EnqueueInternal(new SettingsUnavailable(), null).ConfigureAwait(false);
+            await (pushed is not null ? server.EnqueueInternal(new ApplySettingsHandler(), pushed.Value) : server.EnqueueInternal(new SettingsUnavailable(), null)).ConfigureAwait(false);
         });
     }
 

@@ -6,7 +6,8 @@ namespace CogLsp.Server.Handlers.Workspace;
 
 /// <summary>
 /// workspace/didChangeConfiguration: clients that support workspace/configuration are asked again
-/// (the notification's payload is not reliable across clients); others may push the `cogLsp` object in it.
+/// (the notification's payload is not reliable across clients), and its `cogLsp` object counts only when
+/// their answer has none; other clients may push the `cogLsp` object in it.
 /// </summary>
 public sealed class DidChangeConfigurationHandler : LspHandler<DidChangeConfigurationParams, object?>
 {
@@ -18,15 +19,18 @@ public sealed class DidChangeConfigurationHandler : LspHandler<DidChangeConfigur
 
     protected override async Task<object?> ExecuteAsync(DidChangeConfigurationParams parameters, RequestContext context, CancellationToken cancellationToken)
     {
+        JsonElement? section = parameters?.Settings is { ValueKind: JsonValueKind.Object } settings
+            ? settings.TryGetProperty("cogLsp", out var nested) ? nested : settings
+            : null;
         if (context.State.Client.SupportsConfiguration)
         {
-            ConfigurationLoader.Request(context);
+            // The pushed object is the fallback when the answer has no cogLsp object.
+            ConfigurationLoader.Request(context, section?.Clone());
             return null;
         }
 
-        if (parameters?.Settings is { ValueKind: JsonValueKind.Object } settings)
+        if (section is not null)
         {
-            var section = settings.TryGetProperty("cogLsp", out var nested) ? nested : settings;
             await new ApplySettingsHandler().HandleAsync(section, context, cancellationToken).ConfigureAwait(false);
         }
 
