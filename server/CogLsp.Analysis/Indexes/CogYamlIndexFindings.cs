@@ -28,9 +28,7 @@ internal static class CogYamlIndexFindings
             if (pick.Outcome == PickOutcome.Unknown)
             {
                 notChecked.Add(lookup);
-                problem ??= pick.Answers.FirstOrDefault(a => a.Kind == IndexAnswerKind.Unavailable) is { } failed
-                    ? $"{failed.Query.Source.DisplayUrl}: {failed.Problem ?? "no answer"}"
-                    : null;
+                problem ??= IndexFindings.UnavailableProblem(pick);
                 continue;
             }
 
@@ -48,9 +46,7 @@ internal static class CogYamlIndexFindings
 
         if (notChecked.Count > 0)
         {
-            var names = notChecked.Select(l => l.Project).ToList();
-            var what = names.Count <= 3 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(3))} and {names.Count - 3} more";
-            context.Report(twin(IndexDescriptors.IndexUnavailable), notChecked[0].Span, what, problem ?? "the index did not answer");
+            context.Report(IndexFindings.NotChecked(twin(IndexDescriptors.IndexUnavailable), notChecked[0].Span, [.. notChecked.Select(l => l.Project)], problem).Place(path, 0));
         }
     }
 }

@@ -66,9 +66,8 @@ public sealed class IndexAnalyzer : IDiagnosticAnalyzer
 
         if (notChecked.Count > 0)
         {
-            var (start, first) = lines.First(l => l.Entry.Unknown) is var f ? (f.Start, f.Entry) : default;
-            var what = notChecked.Count <= 3 ? string.Join(", ", notChecked) : $"{string.Join(", ", notChecked.Take(3))} and {notChecked.Count - 3} more";
-            context.Report(IndexDescriptors.IndexUnavailable, new TextSpan(start + first.Span.Start, first.Span.Length), what, problem ?? "the index did not answer");
+            var first = lines.First(l => l.Entry.Unknown);
+            context.Report(IndexFindings.NotChecked(IndexDescriptors.IndexUnavailable, first.Entry.Span, notChecked, problem).Place(path, first.Start));
         }
     }
 
@@ -170,10 +169,7 @@ public sealed class IndexAnalyzer : IDiagnosticAnalyzer
 
         if (pick.Outcome == PickOutcome.Unknown)
         {
-            var problem = pick.Answers.FirstOrDefault(a => a.Kind == IndexAnswerKind.Unavailable) is { } failed
-                ? $"{failed.Query.Source.DisplayUrl}: {failed.Problem ?? "no answer"}"
-                : null;
-            return new LineEntry(plan, facts, true, lookup.Project, lookup.Span, true, problem, []);
+            return new LineEntry(plan, facts, true, lookup.Project, lookup.Span, true, IndexFindings.UnavailableProblem(pick), []);
         }
 
         var sink = new List<LineFinding>();
@@ -181,16 +177,16 @@ public sealed class IndexAnalyzer : IDiagnosticAnalyzer
         return new LineEntry(plan, facts, true, lookup.Project, lookup.Span, false, null, [.. sink]);
     }
 
-    /// <summary>
-    /// One line's index findings (spans relative to the line) for a plan and facts. <see cref="IsLookup"/>
-    /// is false for a line pip does not look up and for one whose pages have not answered; <see cref="Unknown"/>
-    /// marks a line an index could not answer for, with <see cref="Problem"/>.
-    /// </summary>
     /// <summary>A line with something to say, where it stands in the file.</summary>
     private sealed record PlacedEntry(int Index, int Start, LineEntry Entry);
 
     /// <summary>The lines with something to say in <see cref="Tree"/>, for the facts they were found with.</summary>
     private sealed record FileState(RequirementsSyntaxTree Tree, IndexFacts Facts, ImmutableArray<PlacedEntry> Lines);
 
+    /// <summary>
+    /// One line's index findings (spans relative to the line) for a plan and facts. <see cref="IsLookup"/>
+    /// is false for a line pip does not look up and for one whose pages have not answered; <see cref="Unknown"/>
+    /// marks a line an index could not answer for, with <see cref="Problem"/>.
+    /// </summary>
     private sealed record LineEntry(IndexFilePlan Plan, IndexFacts Facts, bool IsLookup, string Project, TextSpan Span, bool Unknown, string? Problem, ImmutableArray<LineFinding> Findings);
 }

@@ -1,5 +1,7 @@
+using CogLsp.Analysis.Diagnostics;
 using CogLsp.Analysis.Requirements;
 using CogLsp.Syntax.Pep440;
+using CogLsp.Syntax.Text;
 
 namespace CogLsp.Analysis.Indexes;
 
@@ -11,6 +13,19 @@ namespace CogLsp.Analysis.Indexes;
 /// </summary>
 public static class IndexFindings
 {
+    /// <summary>What kept an <see cref="PickOutcome.Unknown"/> pick from an answer ("URL: problem"), or null.</summary>
+    public static string? UnavailableProblem(IndexPick pick) =>
+        pick.Answers.FirstOrDefault(a => a.Kind == IndexAnswerKind.Unavailable) is { } failed
+            ? $"{failed.Query.Source.DisplayUrl}: {failed.Problem ?? "no answer"}"
+            : null;
+
+    /// <summary>The one note of a document (REQ0610 or its twin) for the projects no index could answer for, in order, at <paramref name="span"/>.</summary>
+    public static LineFinding NotChecked(DiagnosticDescriptor rule, TextSpan span, IReadOnlyList<string> projects, string? problem)
+    {
+        var what = projects.Count <= 3 ? string.Join(", ", projects) : $"{string.Join(", ", projects.Take(3))} and {projects.Count - 3} more";
+        return LineFinding.Create(rule, span, what, problem ?? "the index did not answer");
+    }
+
     public static void Add(IndexLookup lookup, IndexPick pick, List<LineFinding> sink)
     {
         var image = IndexPicks.Describe(lookup.Target);
