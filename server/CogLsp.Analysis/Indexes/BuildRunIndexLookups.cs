@@ -32,42 +32,49 @@ public static class BuildRunIndexLookups
     /// <summary>The sources, image and `--pre` pip uses for one `pip install` of the cog.yaml; null when they are not known here (see above) or it reads no source.</summary>
     internal static IndexFilePlan? PlanFor(WorkspaceSnapshot workspace, Document document, PipInvocation pip)
     {
+        var (config, resolution) = Project(workspace, document);
+        return PlanFor(workspace, pip, () => CogYamlIndexLookups.Target(workspace, config, resolution));
+    }
+
+    private static IndexFilePlan? PlanFor(WorkspaceSnapshot workspace, PipInvocation pip, Func<ImageTarget> target)
+    {
         var options = workspace.Options.PackageIndex;
         var settings = new IndexSettings(options.DefaultIndexUrl, options.PyTorchBaseUrl);
-        if (!options.Enabled || !pip.IsInstall || pip.IsUv || !pip.RequirementFiles.IsEmpty || Plan(pip, settings) is not { Sources.IsEmpty: false } plan)
-        {
-            return null;
-        }
+        return !options.Enabled || !pip.IsInstall || pip.IsUv || !pip.RequirementFiles.IsEmpty || Plan(pip, settings) is not { Sources.IsEmpty: false } plan
+            ? null
+            : new IndexFilePlan(plan.Sources, target(), plan.Pre) { Settings = settings };
+    }
 
+    private static (CogBuildConfig? Config, CogResolution? Resolution) Project(WorkspaceSnapshot workspace, Document document)
+    {
         var config = ProjectCogConfigProvider.Instance.ReadConfig(workspace, document);
-        var resolution = config is null ? null : CogResolutionCache.Get(workspace, config);
-        return new IndexFilePlan(plan.Sources, CogYamlIndexLookups.Target(workspace, config, resolution), plan.Pre) { Settings = settings };
+        return (config, config is null ? null : CogResolutionCache.Get(workspace, config));
     }
 
     private static IndexLookup[] Compute(WorkspaceSnapshot workspace, Document document)
     {
-        var config = ProjectCogConfigProvider.Instance.ReadConfig(workspace, document);
-        var resolution = config is null ? null : CogResolutionCache.Get(workspace, config);
+        var (config, resolution) = Project(workspace, document);
+        ImageTarget? target = null;
         var result = new List<IndexLookup>();
         foreach (var item in RunCommandItems.Get(document))
         {
             foreach (var pip in item.Pip)
             {
-                if (PlanFor(workspace, document, pip) is not { } plan)
+                if (PlanFor(workspace, pip, () => target ??= CogYamlIndexLookups.Target(workspace, config, resolution)) is not { } plan)
                 {
                     continue;
                 }
 
                 foreach (var argument in pip.Arguments)
                 {
-                    if (argument.HasExpansion || BuildRunAnalyzer.SplitByRedirect(pip.Command, argument) is not null || Kept(pip, argument, resolution))
+                    if (argument.HasExpansion || BuildRunAnalyzer.SplitByRedirect(pip.Command, argument) is not null)
                     {
                         continue;
                     }
 
                     var line = RequirementsLine.Parse(argument.Value);
                     if (line.HasErrors || line.Requirement is not { Form: RequirementForm.Named, NormalizedName: { } project } requirement
-                        || (line.Flags & LineFlags.EnvironmentVariables) != 0)
+                        || (line.Flags & LineFlags.EnvironmentVariables) != 0 || Kept(pip, argument, project, resolution))
                     {
                         continue;
                     }
@@ -118,9 +125,9 @@ public static class BuildRunIndexLookups
     }
 
     /// <summary>True when the requirements pin the argument's package at a version the argument allows, and pip keeps it (no `--upgrade`/`--force-reinstall` that replaces it).</summary>
-    private static bool Kept(PipInvocation pip, ShellWord argument, CogResolution? resolution)
+    private static bool Kept(PipInvocation pip, ShellWord argument, string name, CogResolution? resolution)
     {
-        if (resolution is null || pip.InstallsElsewhere || RequirementsLine.Parse(argument.Value).Requirement?.NormalizedName is not { } name)
+        if (resolution is null || pip.InstallsElsewhere)
         {
             return false;
         }
