@@ -23,10 +23,11 @@ public static class IndexLookups
     /// <summary>The latest plan of each cog.yaml config, with what it was made from, so a keystroke that changes none of it reuses the plan (the same object: memos keyed on it stay valid).</summary>
     private static readonly ConditionalWeakTable<CogBuildConfig, LatestPlan> LatestByConfig = [];
 
-    /// <summary>The <see cref="RequirementsLine.NameHash"/> of every package Cog touches: most lines are told apart by it without reading their name.</summary>
+    /// <summary>The packages Cog touches: a line that mentions one anywhere is not plain (<see cref="Plain"/>).</summary>
     private static readonly string[] CogWords = [.. CogPackages.TablePackages, .. CogPackages.Managed];
 
-    private static readonly HashSet<int> TouchedHashes = [.. CogPackages.TablePackages.Concat(CogPackages.Managed).Select(RequirementsLine.HashName)];
+    /// <summary>The <see cref="RequirementsLine.NameHash"/> of every package Cog touches: most lines are told apart by it without reading their name.</summary>
+    private static readonly HashSet<int> TouchedHashes = [.. CogWords.Select(RequirementsLine.HashName)];
 
     public static IReadOnlyList<IndexLookup> For(WorkspaceSnapshot workspace, Document document)
     {
@@ -41,7 +42,7 @@ public static class IndexLookups
             return [];
         }
 
-        return workspace.GetOrAdd(("index-lookups", document.Path, document.Version, document.Text), w => Compute(w, document));
+        return workspace.GetOrAdd(("index-lookups", document.Path, document.Version, document.Text), w => Within(w, document, new TextSpan(0, document.Text.Length)).ToArray());
     }
 
     /// <summary>The lookups of the requirement lines that meet <paramref name="range"/> (what an editor shows): the lines elsewhere are not looked up.</summary>
@@ -301,7 +302,7 @@ public static class IndexLookups
     }
 
     /// <summary>True for the packages whose lines Cog rewrites or drops (its table packages, cog and coglet).</summary>
-    internal static bool CogTouches(string project) => CogPackages.TablePackages.Contains(project) || CogPackages.IsManaged(project);
+    internal static bool CogTouches(string project) => CogWords.Contains(project);
 
     /// <summary>The variables pip can expand in the image: those cog.yaml sets under `environment`.</summary>
     internal static Func<string, string?> Environment(CogBuildConfig? config)
@@ -317,22 +318,6 @@ public static class IndexLookups
         }
 
         return name => variables.GetValueOrDefault(name);
-    }
-
-    private static IndexLookup[] Compute(WorkspaceSnapshot workspace, Document document)
-    {
-        var plan = Plan(workspace, document)!;
-        var tree = RequirementsDocument.GetSyntax(document);
-        var result = new List<IndexLookup>();
-        foreach (var (entry, cogLine) in LinesOf(plan, tree))
-        {
-            if (ForLine(plan, entry.Index, entry.Line, entry.Start, cogLine) is { } lookup)
-            {
-                result.Add(lookup);
-            }
-        }
-
-        return result.ToArray();
     }
 
     private sealed record LatestPlan(string Path, (PackageIndexSettings Index, string Arch) Settings, RequirementsSyntaxTree Tree, ImmutableArray<(string Path, Document? Document)> Includes, IndexFilePlan Plan);
