@@ -33,7 +33,7 @@ public static class BuildRunIndexLookups
     internal static IndexFilePlan? PlanFor(WorkspaceSnapshot workspace, Document document, PipInvocation pip)
     {
         var (config, resolution) = Project(workspace, document);
-        return PlanFor(workspace, pip, () => CogYamlIndexLookups.Target(workspace, config, resolution));
+        return PlanFor(workspace, pip, () => CogImageTargets.ForProject(config, resolution, workspace.Options.TargetArch));
     }
 
     private static IndexFilePlan? PlanFor(WorkspaceSnapshot workspace, PipInvocation pip, Func<ImageTarget> target)
@@ -60,7 +60,7 @@ public static class BuildRunIndexLookups
         {
             foreach (var pip in item.Pip)
             {
-                if (PlanFor(workspace, pip, () => target ??= CogYamlIndexLookups.Target(workspace, config, resolution)) is not { } plan)
+                if (PlanFor(workspace, pip, () => target ??= CogImageTargets.ForProject(config, resolution, workspace.Options.TargetArch)) is not { } plan)
                 {
                     continue;
                 }

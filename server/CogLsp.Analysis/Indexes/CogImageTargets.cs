@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CogLsp.Analysis.Cog;
 using CogLsp.Analysis.CogYaml;
+using CogLsp.Analysis.Projects;
 
 namespace CogLsp.Analysis.Indexes;
 
@@ -29,6 +30,10 @@ namespace CogLsp.Analysis.Indexes;
 /// </summary>
 public static partial class CogImageTargets
 {
+    /// <summary>The image a project builds: from Cog's resolution, else build.python_version, else Cog's default Python.</summary>
+    public static ImageTarget ForProject(CogBuildConfig? config, CogResolution? resolution, string goArch) =>
+        (resolution is null ? null : For(resolution, goArch)) ?? For(config?.PythonVersion, null, goArch) ?? For(null, null, goArch)!;
+
     /// <summary>The target for a resolved Cog build; null when the Python version is not X.Y[.Z].</summary>
     public static ImageTarget? For(CogResolution resolution, string goArch = "amd64") =>
         For(resolution.PythonVersion, resolution.BaseImage, goArch);

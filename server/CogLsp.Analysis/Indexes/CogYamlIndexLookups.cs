@@ -50,14 +50,9 @@ public static class CogYamlIndexLookups
             ? resolution.RequirementLines.SelectMany(SplitLines)
             : GeneratedFile(PythonPackageItems.Get(document));
         var plan = IndexPlanner.Plan(generated, settings, IndexLookups.Environment(config));
-        return new IndexFilePlan(plan.Sources, Target(workspace, config, resolution), plan.Pre) { Settings = settings };
+        return new IndexFilePlan(plan.Sources, CogImageTargets.ForProject(config, resolution, workspace.Options.TargetArch), plan.Pre) { Settings = settings };
     }
 
-    /// <summary>The image a cog.yaml builds, as the requirements file's plan has it (Cog's resolution, else build.python_version, else Cog's default Python).</summary>
-    internal static ImageTarget Target(WorkspaceSnapshot workspace, CogBuildConfig? config, CogResolution? resolution) =>
-        (resolution is null ? null : CogImageTargets.For(resolution, workspace.Options.TargetArch))
-            ?? CogImageTargets.For(config?.PythonVersion, null, workspace.Options.TargetArch)
-            ?? CogImageTargets.For(null, null, workspace.Options.TargetArch)!;
 
     /// <summary>
     /// The file Cog writes for the items without its torch/tensorflow rewrites (pythonPackageForArch): the moved

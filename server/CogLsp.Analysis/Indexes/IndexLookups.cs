@@ -246,9 +246,7 @@ public static class IndexLookups
         // Local sources are read only for a file pip reads on this machine, not in Cog's image (see IndexPlanner).
         var plan = IndexPlanner.Plan(lines, settings, environment, ReadInclude, resolution is null ? path => PathUtil.Resolve(document.Directory, path) : null);
 
-        var target = (resolution is null ? null : CogImageTargets.For(resolution, workspace.Options.TargetArch))
-            ?? CogImageTargets.For(config?.PythonVersion, null, workspace.Options.TargetArch)
-            ?? CogImageTargets.For(null, null, workspace.Options.TargetArch)!;
+        var target = CogImageTargets.ForProject(config, resolution, workspace.Options.TargetArch);
         return new IndexFilePlan(plan.Sources, target, plan.Pre)
         {
             Settings = settings, CogLines = touchedLines, ReadThroughCog = resolution is not null, Formats = plan.Formats, PreferBinary = plan.PreferBinary,
