@@ -45,11 +45,7 @@ public sealed class IndexPlannerOracleTests(ITestOutputHelper output)
         var mismatches = new List<string>();
         foreach (var c in cases)
         {
-            var plan = IndexPlanner.Plan(
-                c.Files["requirements.txt"].Split('\n'),
-                new IndexSettings(Default),
-                name => c.Environment.GetValueOrDefault(name),
-                path => c.Files.TryGetValue(path, out var text) ? text.Split('\n') : null);
+            var plan = Plan(c);
             var expected = oracle[c.Id];
             var ours = (string.Join(' ', plan.Indexes.Select(s => s.Url)), string.Join(' ', plan.FindLinks.Select(s => s.Url)), plan.Pre);
             var pip = (string.Join(' ', expected.IndexUrls.Distinct()), string.Join(' ', expected.FindLinks.Distinct()), expected.Pre);
@@ -65,6 +61,14 @@ public sealed class IndexPlannerOracleTests(ITestOutputHelper output)
         Assert.Contains(oracle.Values, p => p.IndexUrls.Count > 0 && !p.IndexUrls.Contains(Default));
         Assert.Contains(oracle.Values, p => p.IndexUrls.Count > 2 && p.FindLinks.Count > 0);
     }
+
+    /// <summary>Our plan of a case's requirements.txt, with its files and variables as pip sees them.</summary>
+    private static IndexPlan Plan(PipOracle.PlanCase c) =>
+        IndexPlanner.Plan(
+            c.Files["requirements.txt"].Split('\n'),
+            new IndexSettings(Default),
+            name => c.Environment.GetValueOrDefault(name),
+            path => c.Files.TryGetValue(path, out var text) ? text.Split('\n') : null);
 
     private static readonly string[] FormatLines =
     [
@@ -96,11 +100,7 @@ public sealed class IndexPlannerOracleTests(ITestOutputHelper output)
         var mismatches = new List<string>();
         foreach (var c in cases)
         {
-            var plan = IndexPlanner.Plan(
-                c.Files["requirements.txt"].Split('\n'),
-                new IndexSettings(Default),
-                name => c.Environment.GetValueOrDefault(name),
-                path => c.Files.TryGetValue(path, out var text) ? text.Split('\n') : null);
+            var plan = Plan(c);
             var expected = oracle[c.Id];
             var ours = (string.Join(' ', plan.Formats.NoBinary), string.Join(' ', plan.Formats.OnlyBinary), plan.PreferBinary);
             var pip = (string.Join(' ', expected.NoBinary.Order(StringComparer.Ordinal)), string.Join(' ', expected.OnlyBinary.Order(StringComparer.Ordinal)), expected.PreferBinary);
