@@ -36,14 +36,10 @@ public static class PythonPackageDiagnostics
     private static readonly ImmutableDictionary<string, (string Bad, string Good)> Examples = ImmutableDictionary<string, (string Bad, string Good)>.Empty
         .Add("COG0713", ("torch>=2.1 --extra-index-url https://download.pytorch.org/whl/cu118", "torch==2.1.0 --extra-index-url=https://download.pytorch.org/whl/cu118"));
 
-    /// <summary>Built with the constructor, not `with`, so no cached help link of the REQ rule is carried over.</summary>
-    public static readonly ImmutableArray<DiagnosticDescriptor> Rules = Pairs.Select(p => new DiagnosticDescriptor(
-        p.Id, p.Rule.Name, p.Rule.Title, p.Rule.MessageFormat, p.Rule.DefaultSeverity, p.Rule.Explanation + Note,
-        AsItems(Examples.TryGetValue(p.Id, out var own) ? own.Bad : p.Rule.BadExample),
-        AsItems(Examples.TryGetValue(p.Id, out var mine) ? mine.Good : p.Rule.GoodExample), p.Rule.Fix, p.Rule.Tags)).ToImmutableArray();
+    private static readonly RuleTwins Twins = new(Pairs, Note, (id, example, bad) =>
+        AsItems(Examples.TryGetValue(id, out var own) ? bad ? own.Bad : own.Good : example));
 
-    private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ByRequirementId =
-        Pairs.Select((p, i) => (p.Rule.Id, Twin: Rules[i])).ToImmutableDictionary(p => p.Id, p => p.Twin, StringComparer.Ordinal);
+    public static ImmutableArray<DiagnosticDescriptor> Rules => Twins.Rules;
 
     /// <summary>A requirements-file example as python_packages items (single-quoted, so any text stays one item).</summary>
     private static string AsItems(string requirements) =>
@@ -53,5 +49,5 @@ public static class PythonPackageDiagnostics
     public static string NotPinnedId => "COG0721";
 
     /// <summary>The twin of a requirements-file rule, or null when the rule has none.</summary>
-    public static DiagnosticDescriptor? ForRequirementRule(string requirementId) => ByRequirementId.GetValueOrDefault(requirementId);
+    public static DiagnosticDescriptor? ForRequirementRule(string requirementId) => Twins.Of(requirementId);
 }

@@ -27,13 +27,13 @@ public static class BuildRunIndexDiagnostics
         (I.IndexUnavailable, "COG0869"),
     ];
 
-    public static readonly ImmutableArray<DiagnosticDescriptor> Rules = PythonPackageIndexDiagnostics.Twins(Pairs, Note, line => "build:\n  run:\n    - pip install '" + line.Replace("'", "'\\''", StringComparison.Ordinal) + "'");
+    private static readonly RuleTwins Twins = new(Pairs, Note, PythonPackageIndexDiagnostics.Examples(line => "build:\n  run:\n    - pip install '" + line.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
 
-    private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ByRequirementId =
-        Pairs.Select((p, i) => (p.Rule.Id, Twin: Rules[i])).ToImmutableDictionary(p => p.Id, p => p.Twin, StringComparer.Ordinal);
+    public static ImmutableArray<DiagnosticDescriptor> Rules => Twins.Rules;
+
 
     /// <summary>The twin of a REQ06xx rule; the rules on Cog's rewrites have none, and a run argument never gets them (it is not rewritten).</summary>
-    public static DiagnosticDescriptor Twin(DiagnosticDescriptor requirementRule) => ByRequirementId[requirementRule.Id];
+    public static DiagnosticDescriptor Twin(DiagnosticDescriptor requirementRule) => Twins.Of(requirementRule.Id)!;
 
     /// <summary>The IDs of the twins of REQ0601 and REQ0605, whose fixes pin a nearby version.</summary>
     public static ImmutableArray<string> VersionChoiceIds => [Twin(I.PinNotListed).Id, Twin(I.YankedPin).Id];

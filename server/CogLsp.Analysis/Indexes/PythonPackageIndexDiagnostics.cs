@@ -28,38 +28,29 @@ public static class PythonPackageIndexDiagnostics
         (I.IndexUnavailable, "COG0760"),
     ];
 
-    public static readonly ImmutableArray<DiagnosticDescriptor> Rules = Twins(Pairs, Note, line => "build:\n  python_packages:\n    - '" + line.Replace("'", "''", StringComparison.Ordinal) + "'");
+    private static readonly RuleTwins Twins = new(Pairs, Note, Examples(line => "build:\n  python_packages:\n    - '" + line.Replace("'", "''", StringComparison.Ordinal) + "'"));
 
-    private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ByRequirementId =
-        Pairs.Select((p, i) => (p.Rule.Id, Twin: Rules[i])).ToImmutableDictionary(p => p.Id, p => p.Twin, StringComparer.Ordinal);
+    public static ImmutableArray<DiagnosticDescriptor> Rules => Twins.Rules;
+
 
     /// <summary>The twin of a REQ06xx rule (every one has a twin).</summary>
-    public static DiagnosticDescriptor Twin(DiagnosticDescriptor requirementRule) => ByRequirementId[requirementRule.Id];
+    public static DiagnosticDescriptor Twin(DiagnosticDescriptor requirementRule) => Twins.Of(requirementRule.Id)!;
 
     /// <summary>The IDs of the twins of REQ0601 and REQ0605, whose fixes pin a nearby version.</summary>
     public static ImmutableArray<string> VersionChoiceIds => [Twin(I.PinNotListed).Id, Twin(I.YankedPin).Id];
 
     /// <summary>
-    /// The twins of REQ06xx rules, with <paramref name="note"/> after the explanation and the examples written as
-    /// <paramref name="asYaml"/> makes a requirement line into cog.yaml (a trailing `# …` remark becomes a YAML
-    /// comment; a remark in parentheses is not a requirement and stays as it is). Built with the constructor,
-    /// not `with`, so no cached help link of the REQ rule is carried over.
+    /// The examples of REQ06xx twins, written as <paramref name="asYaml"/> makes a requirement line into cog.yaml
+    /// (a trailing `# …` remark becomes a YAML comment; a remark in parentheses is not a requirement and stays as it is).
     /// </summary>
-    internal static ImmutableArray<DiagnosticDescriptor> Twins(IEnumerable<(DiagnosticDescriptor Rule, string Id)> pairs, string note, Func<string, string> asYaml)
+    internal static Func<string, string, bool, string> Examples(Func<string, string> asYaml) => (_, requirement, _) =>
     {
-        string Example(string requirement)
+        if (requirement.StartsWith('('))
         {
-            if (requirement.StartsWith('('))
-            {
-                return requirement;
-            }
-
-            var hash = requirement.IndexOf(" #", StringComparison.Ordinal);
-            return hash < 0 ? asYaml(requirement) : asYaml(requirement[..hash].TrimEnd()) + "  " + requirement[(hash + 1)..];
+            return requirement;
         }
 
-        return pairs.Select(p => new DiagnosticDescriptor(
-            p.Id, p.Rule.Name, p.Rule.Title, p.Rule.MessageFormat, p.Rule.DefaultSeverity, p.Rule.Explanation + note,
-            Example(p.Rule.BadExample), Example(p.Rule.GoodExample), p.Rule.Fix, p.Rule.Tags)).ToImmutableArray();
-    }
+        var hash = requirement.IndexOf(" #", StringComparison.Ordinal);
+        return hash < 0 ? asYaml(requirement) : asYaml(requirement[..hash].TrimEnd()) + "  " + requirement[(hash + 1)..];
+    };
 }

@@ -29,10 +29,9 @@ public static class BuildRunDiagnostics
         (R.BadMarkerOperator, "COG0841"),
     ];
 
-    /// <summary>Built with the constructor, not `with`, so no cached help link of the REQ rule is carried over.</summary>
-    public static readonly ImmutableArray<DiagnosticDescriptor> Twins = Pairs.Select(p => new DiagnosticDescriptor(
-        p.Id, p.Rule.Name, p.Rule.Title, p.Rule.MessageFormat, p.Rule.DefaultSeverity, p.Rule.Explanation + Note,
-        AsRun(p.Rule.BadExample), AsRun(p.Rule.GoodExample), p.Rule.Fix, p.Rule.Tags)).ToImmutableArray();
+    private static readonly RuleTwins RequirementTwins = new(Pairs, Note, (_, example, _) => AsRun(example));
+
+    public static readonly ImmutableArray<DiagnosticDescriptor> Twins = RequirementTwins.Rules;
 
     public static readonly DiagnosticDescriptor Reinstalls = new(
         "COG0850", "run-reinstalls-pinned-package", "build.run replaces a version the requirements pin",
@@ -82,14 +81,11 @@ public static class BuildRunDiagnostics
 
     public static readonly ImmutableArray<DiagnosticDescriptor> Rules = [.. Twins, Reinstalls, RequirementRedirected, RequirementReadsFile, ShellSyntax, LineBreak, ReplacesPip];
 
-    private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ByRequirementId =
-        Pairs.Select((p, i) => (p.Rule.Id, Twin: Twins[i])).ToImmutableDictionary(p => p.Id, p => p.Twin, StringComparer.Ordinal);
-
     /// <summary>The ID of the twin of REQ0201, for the pin fix.</summary>
     public static string NotPinnedId => "COG0821";
 
     /// <summary>The twin of a requirements-file rule, or null when the rule has none for build.run.</summary>
-    public static DiagnosticDescriptor? ForRequirementRule(string requirementId) => ByRequirementId.GetValueOrDefault(requirementId);
+    public static DiagnosticDescriptor? ForRequirementRule(string requirementId) => RequirementTwins.Of(requirementId);
 
     /// <summary>A one-line requirements example as a build.run command (double-quoted for the shell, a plain YAML scalar).</summary>
     private static string AsRun(string requirement) => "build:\n  run:\n    - pip install \"" + requirement + "\"";
