@@ -15,10 +15,8 @@ public class IndexFetcherTests
     [Fact]
     public async Task An_index_that_failed_is_asked_again_after_the_retry_interval_and_not_before()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
-        var index = new FlakyIndex(time);
-        var files = new InMemoryFileSystem().Add("/project/cog.yaml", "build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n");
-        await using var server = new InProcessServer(files, s => s.AddSingleton<IPackageIndexClient>(index).AddSingleton<TimeProvider>(time));
+        var (server, time, index) = Start();
+        await using var _ = server;
         await server.Client.InitializeAsync(rootUri: "file:///project");
         await server.Client.OpenAsync(Requirements, "demo==1.0\n", languageId: "pip-requirements");
 
@@ -41,10 +39,8 @@ public class IndexFetcherTests
     [Fact]
     public async Task No_index_is_read_before_the_clients_settings_are_known()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
-        var index = new FlakyIndex(time);
-        var files = new InMemoryFileSystem().Add("/project/cog.yaml", "build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n");
-        await using var server = new InProcessServer(files, s => s.AddSingleton<IPackageIndexClient>(index).AddSingleton<TimeProvider>(time));
+        var (server, time, index) = Start();
+        await using var _ = server;
         using var answer = new ManualResetEventSlim();
         server.Client.ServerRequestHandlers["workspace/configuration"] = _ =>
         {
@@ -72,10 +68,8 @@ public class IndexFetcherTests
     [InlineData(false)]
     public async Task Settings_in_initialization_options_name_the_index(bool underCogLsp)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
-        var index = new FlakyIndex(time);
-        var files = new InMemoryFileSystem().Add("/project/cog.yaml", "build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n");
-        await using var server = new InProcessServer(files, s => s.AddSingleton<IPackageIndexClient>(index).AddSingleton<TimeProvider>(time));
+        var (server, time, index) = Start();
+        await using var _ = server;
         await server.Client.InitializeAsync(rootUri: "file:///project", initializationOptions: underCogLsp
             ? new { cogLsp = new { index = new { url = "https://mirror.example/simple/" } } }
             : (object)new { diagnosticMode = "push", index = new { url = "https://mirror.example/simple/" } });
@@ -87,10 +81,8 @@ public class IndexFetcherTests
     [Fact]
     public async Task Pushed_settings_count_when_the_clients_answer_has_none()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
-        var index = new FlakyIndex(time);
-        var files = new InMemoryFileSystem().Add("/project/cog.yaml", "build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n");
-        await using var server = new InProcessServer(files, s => s.AddSingleton<IPackageIndexClient>(index).AddSingleton<TimeProvider>(time));
+        var (server, time, index) = Start();
+        await using var _ = server;
 
         // The client says it answers workspace/configuration, but has no cogLsp section; it pushes the settings instead.
         server.Client.ServerRequestHandlers["workspace/configuration"] = _ => new object?[] { null };
@@ -105,6 +97,15 @@ public class IndexFetcherTests
         await server.Client.OpenAsync(Requirements, "demo==1.0\n", languageId: "pip-requirements");
         await Pause(server, time, _ => index.Calls > 0);
         Assert.Equal(["https://mirror.example/simple/"], index.Sources.Distinct());
+    }
+
+    /// <summary>A server for /project (a cog.yaml naming requirements.txt) on a fake clock, reading a <see cref="FlakyIndex"/>.</summary>
+    private static (InProcessServer Server, FakeTimeProvider Time, FlakyIndex Index) Start()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
+        var index = new FlakyIndex(time);
+        var files = new InMemoryFileSystem().Add("/project/cog.yaml", "build:\n  python_version: \"3.11\"\n  python_requirements: requirements.txt\n");
+        return (new InProcessServer(files, s => s.AddSingleton<IPackageIndexClient>(index).AddSingleton<TimeProvider>(time)), time, index);
     }
 
     private static async Task Type(InProcessServer server, FakeTimeProvider time, int version)
